@@ -1,0 +1,43 @@
+"use client";
+
+import { Trash2 } from "lucide-react";
+import { useState, useTransition } from "react";
+import { deleteKey } from "@/app/(console)/keys/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+
+export function DeleteKeyDialog({ id, name }: { id: string; name: string }) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function confirm() {
+    setError(null);
+    startTransition(async () => {
+      const result = await deleteKey(id).catch(() => ({ ok: false as const, message: "Could not reach the server; the key was not deleted." }));
+      if (result.ok) setOpen(false);
+      else setError(result.message);
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={(next) => (setOpen(next), setError(null))}>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`Delete ${name}`} title={`Delete ${name}`}>
+          <Trash2 size={16} aria-hidden />
+        </Button>
+      </DialogTrigger>
+      <DialogContent role="alertdialog" title={`Delete “${name}”?`} description="Requests that use this key are refused from the moment it is deleted. This cannot be undone.">
+        <div aria-live="assertive">{error ? <p className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800">{error}</p> : null}</div>
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <DialogClose asChild>
+            <Button variant="secondary">Cancel</Button>
+          </DialogClose>
+          <Button variant="danger" onClick={confirm} disabled={pending}>
+            {pending ? "Deleting…" : "Delete key"}
+          </Button>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

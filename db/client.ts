@@ -1,0 +1,55 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+type Client = { url: string; sql: postgres.Sql; db: Database };
+
+// One pool per process: the proxy bundle, route bundles and dev reloads evaluate this
+// module separately, so the pool lives on globalThis.
+const slot = Symbol.for("gatehouse.db");
+const store = globalThis as typeof globalThis & { [slot]?: Client };
+
+export function connectionOptions(): postgres.Options<Record<string, never>> {
+  return {
+    max: env().DATABASE_POOL_MAX,
+    connect_timeout: 5,
+    idle_timeout: 60,
+    onnotice: () => {},
+    connection: { application_name: "gatehouse" },
+  };
+}
+
+function client(): Client {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    throw new Error("Gatehouse: DATABASE_URL is not set and the embedded database has not been started");
+  }
+  const current = store[slot];
+  if (current?.url === url) return current;
+  const sql = postgres(url, connectionOptions());
+  const created = { url, sql, db: drizzle(sql, { schema }) };
+  store[slot] = created;
+  return created;
+}
+
+export function db(): Database {
+  return client().db;
+}
+
+export function sqlClient(): postgres.Sql {
+  return client().sql;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = store[slot];
+  store[slot] = undefined;
+  await current?.sql.end({ timeout: 5 });
+}
+
+/** A password-free form of the URL for messages. */
+export function describeUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.username ? `${u.username}@` : ""}${u.host}${u.pathname}`;
+}

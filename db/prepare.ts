@@ -1,0 +1,25 @@
+import { env, resetEnv } from "@/lib/env";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
+import { migrateDatabase } from "./migrate";
+
+export type PreparedDatabase = { url: string; embedded: EmbeddedDatabase | null };
+
+/**
+ * DATABASE_URL if set, else the embedded PostgreSQL (whose URL then goes into
+ * process.env for every module of this process); migrations applied either way.
+ */
+export async function prepareDatabase(): Promise<PreparedDatabase> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    throw new Error("Gatehouse: the database is not opened during `next build`");
+  }
+  let url = env().DATABASE_URL;
+  let embedded: EmbeddedDatabase | null = null;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(env().EMBEDDED_PG_DIR);
+    url = embedded.url;
+    process.env.DATABASE_URL = url;
+    resetEnv();
+  }
+  await migrateDatabase(url);
+  return { url, embedded };
+}

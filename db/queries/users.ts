@@ -1,0 +1,53 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "../client";
+import { users, type User } from "../schema";
+
+export type SessionUser = Pick<User, "id" | "email" | "sessionVersion">;
+const sessionColumns = { id: users.id, email: users.email, sessionVersion: users.sessionVersion };
+
+/** Null when the email is taken. */
+export async function createUser(email: string, passwordHash: string): Promise<SessionUser | null> {
+  const [user] = await db()
+    .insert(users)
+    .values({ email, passwordHash })
+    .onConflictDoNothing({ target: users.email })
+    .returning(sessionColumns);
+  return user ?? null;
+}
+
+export async function findUserByEmail(email: string): Promise<User | null> {
+  const [user] = await db().select().from(users).where(eq(users.email, email));
+  return user ?? null;
+}
+
+export async function findUserById(id: string): Promise<User | null> {
+  const [user] = await db().select().from(users).where(eq(users.id, id));
+  return user ?? null;
+}
+
+/** The user behind a session, if that session has not been ended since it was issued. */
+export async function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
+  const [user] = await db()
+    .select(sessionColumns)
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.sessionVersion, sessionVersion)));
+  return user ?? null;
+}
+
+/** Ends every session of the user; returns the new version. */
+export async function endSessions(id: string): Promise<number | null> {
+  const [row] = await db()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion ?? null;
+}
+
+/** Changes the password and ends every session, in one statement. */
+export async function updatePassword(id: string, passwordHash: string): Promise<void> {
+  await db()
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id));
+}

@@ -1,0 +1,66 @@
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { findSessionUser, findUserByEmail, type SessionUser } from "@/db/queries/users";
+import { env } from "./env";
+import { checkPassword } from "./passwords";
+import { signInSchema } from "./validation";
+
+// JWT sessions carry the user's session version; every server-side check compares it
+// with the database, so signing out or changing the password ends copied cookies too.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const input = signInSchema.safeParse(raw);
+        if (!input.success) return null;
+        const user = await findUserByEmail(input.data.email);
+        if (!(await checkPassword(user?.passwordHash ?? null, input.data.password)) || !user) return null;
+        return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    // Runs only in proxy.ts, on console pages: a cookie-only check, the database check comes later.
+    authorized({ request, auth: session }) {
+      if (session?.user) return true;
+      const signIn = new URL("/sign-in", request.nextUrl);
+      signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+      return Response.redirect(signIn);
+    },
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      session.sessionVersion = token.sv;
+      return session;
+    },
+  },
+}));
+
+/** The signed-in user, or null; checks the session version in the database once per request. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  const version = session?.sessionVersion;
+  if (!id || typeof version !== "number") return null;
+  return findSessionUser(id, version);
+});
+
+/** For pages and actions: the signed-in user, or a redirect to sign-in. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}

@@ -1,0 +1,28 @@
+// The reviewer's account on the embedded database: made once, with two sample keys.
+import { insertKey } from "@/db/queries/keys";
+import { createUser, findUserByEmail } from "@/db/queries/users";
+import { setApiKeyActive } from "./api-keys";
+import { generateApiKey } from "./keys";
+import { hashPassword } from "./passwords";
+
+export const DEMO_EMAIL = "demo@gatehouse.dev";
+export const DEMO_PASSWORD = "gatehouse-demo";
+
+const SAMPLE_KEYS = [
+  { name: "Staging worker", description: "Nightly sync job on the staging cluster.", active: false },
+  { name: "Swaggy M.", description: "The example key from the product guide.", active: true },
+];
+
+/** Returns true when the account was created by this call. */
+export async function ensureDemoAccount(): Promise<boolean> {
+  if (await findUserByEmail(DEMO_EMAIL)) return false;
+  const user = await createUser(DEMO_EMAIL, await hashPassword(DEMO_PASSWORD));
+  if (!user) return false;
+  // The plaintexts are thrown away: sample keys are for looking at, not for calling.
+  for (const sample of SAMPLE_KEYS) {
+    const { hash, start } = generateApiKey();
+    const result = await insertKey(user.id, { name: sample.name, description: sample.description, hash, start });
+    if (result.ok && !sample.active) await setApiKeyActive(user, result.key.id, false);
+  }
+  return true;
+}

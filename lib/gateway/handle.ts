@@ -1,0 +1,47 @@
+// The gateway route's whole job. It verifies the key itself, whatever proxy.ts did:
+// a request that slipped past the proxy is refused here all the same.
+import type { KeyForGateway } from "@/db/queries/keys";
+import { forwardToUpstream, GATEWAY_PREFIX } from "./forward";
+import { clientIp, refusalResponse } from "./responses";
+import { recordRequest } from "./usage";
+import { verifyApiKey, type Refusal } from "./verify";
+
+const WHOAMI = `${GATEWAY_PREFIX}/whoami`;
+
+function whoami(key: KeyForGateway, now: Date): Response {
+  return Response.json(
+    { key: { id: key.id, name: key.name, created_at: key.createdAt, last_used_at: now, active: key.active } },
+    { headers: { "cache-control": "no-store" } },
+  );
+}
+
+export function logRequest(request: Request, key: KeyForGateway, status: number, startedAt: number, at = new Date()): void {
+  recordRequest({
+    ownerId: key.ownerId,
+    keyId: key.id,
+    method: request.method.slice(0, 16),
+    path: new URL(request.url).pathname.slice(0, 2048),
+    status,
+    latencyMs: Math.max(0, Math.round(performance.now() - startedAt)),
+    clientIp: clientIp(request.headers),
+    createdAt: at,
+  });
+}
+
+/** A refusal as a response, logged for the key's owner when the key is known (a switched-off key). */
+export function refuse(request: Request, refusal: Refusal, startedAt: number): Response {
+  if (refusal.key) logRequest(request, refusal.key, refusal.status, startedAt);
+  return refusalResponse(refusal);
+}
+
+export async function handleGatewayRequest(request: Request): Promise<Response> {
+  const startedAt = performance.now();
+  const verification = await verifyApiKey(request);
+  if (!verification.ok) return refuse(request, verification.refusal, startedAt);
+  const { key } = verification;
+  const now = new Date();
+  const isWhoami = request.method === "GET" && new URL(request.url).pathname.replace(/\/$/, "") === WHOAMI;
+  const response = isWhoami ? whoami(key, now) : await forwardToUpstream(request, key);
+  logRequest(request, key, response.status, startedAt, now);
+  return response;
+}

@@ -1,0 +1,65 @@
+// Verified keys by hash, in process: a bounded LRU with a TTL. Trusted only while the
+// revocation listener is connected; while it is not, every lookup goes to the database.
+import type { KeyForGateway } from "@/db/queries/keys";
+import { env } from "../env";
+
+/** null caches "no such key", so a flood of well-formed unknown keys costs one query each. */
+export type CachedKey = KeyForGateway | null;
+type Entry = { value: CachedKey; expires: number };
+
+class KeyCache {
+  private entries = new Map<string, Entry>();
+  private trusted = false;
+  // Bumped by every invalidation: a lookup that raced with one must not cache what it read.
+  private generation = 0;
+
+  constructor(
+    private readonly max: number,
+    private readonly ttlMs: number,
+  ) {}
+
+  get(hash: string): CachedKey | undefined {
+    if (!this.trusted) return undefined;
+    const entry = this.entries.get(hash);
+    if (!entry) return undefined;
+    this.entries.delete(hash);
+    if (entry.expires < Date.now()) return undefined;
+    this.entries.set(hash, entry); // most recently used goes last
+    return entry.value;
+  }
+
+  /** Pass the generation read before the database lookup began. */
+  set(hash: string, value: CachedKey, generationAtLookup: number): void {
+    if (!this.trusted || generationAtLookup !== this.generation) return;
+    this.entries.delete(hash);
+    this.entries.set(hash, { value, expires: Date.now() + this.ttlMs });
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  delete(hash: string): void {
+    this.generation++;
+    this.entries.delete(hash);
+  }
+
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
+  /** Called by the revocation listener: on when it is listening, off (and emptied) when not. */
+  setTrusted(trusted: boolean): void {
+    this.generation++;
+    this.entries.clear();
+    this.trusted = trusted;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+const slot = Symbol.for("gatehouse.keyCache");
+const store = globalThis as typeof globalThis & { [slot]?: KeyCache };
+
+export function keyCache(): KeyCache {
+  return (store[slot] ??= new KeyCache(env().KEY_CACHE_MAX, env().KEY_CACHE_TTL_MS));
+}

@@ -1,0 +1,70 @@
+// LISTEN/NOTIFY: a trigger on api_keys (db/migrations/0001) notifies the hash of every key
+// switched off, on or deleted; every instance drops it from its cache. A lost connection
+// may have missed notifications, so the cache is emptied and bypassed until LISTEN is back.
+import postgres from "postgres";
+import { describeDbError } from "@/db/queries/errors";
+import { keyCache } from "./key-cache";
+
+export const KEY_CHANGED_CHANNEL = "gatehouse_key_changed";
+const RETRY_MS = 500;
+
+type Listener = { sql: postgres.Sql; stopped: boolean; retry?: NodeJS.Timeout };
+const slot = Symbol.for("gatehouse.revocation");
+const store = globalThis as typeof globalThis & { [slot]?: Listener };
+
+export function startRevocationListener(url: string): void {
+  if (store[slot]) return;
+  const listener: Listener = {
+    stopped: false,
+    sql: postgres(url, {
+      max: 1,
+      idle_timeout: 0,
+      max_lifetime: null,
+      connect_timeout: 5,
+      fetch_types: false,
+      onnotice: () => {},
+      connection: { application_name: "gatehouse-revocation" },
+      onnotify: (channel: string, hash: string) => {
+        if (channel === KEY_CHANGED_CHANNEL) keyCache().delete(hash);
+      },
+      onclose: () => {
+        keyCache().setTrusted(false);
+        retrySoon();
+      },
+    } as postgres.Options<Record<string, never>>), // onnotify is real but missing from the typings
+  };
+  store[slot] = listener;
+  let warned = false;
+  // A failed connection reports both through onclose and through the rejected LISTEN: retry once.
+  function retrySoon(): void {
+    if (listener.stopped || listener.retry) return;
+    listener.retry = setTimeout(() => {
+      listener.retry = undefined;
+      void listen();
+    }, RETRY_MS);
+    listener.retry.unref();
+  }
+  async function listen(): Promise<void> {
+    if (listener.stopped) return;
+    try {
+      await listener.sql.unsafe(`LISTEN ${KEY_CHANGED_CHANNEL}`);
+      keyCache().setTrusted(true);
+      warned = false;
+    } catch (error) {
+      if (!warned) console.error(`Gatehouse: key revocation listener is down (${describeDbError(error)}); keys are checked in the database until it returns`);
+      warned = true;
+      keyCache().setTrusted(false);
+      retrySoon();
+    }
+  }
+  void listen();
+}
+
+export async function stopRevocationListener(): Promise<void> {
+  const listener = store[slot];
+  if (!listener) return;
+  listener.stopped = true;
+  clearTimeout(listener.retry);
+  store[slot] = undefined;
+  await listener.sql.end({ timeout: 2 });
+}

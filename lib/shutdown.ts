@@ -1,0 +1,39 @@
+// Next.js's own SIGTERM/SIGINT handler closes the server and calls process.exit at once,
+// which would lose unflushed usage and orphan the embedded PostgreSQL. So the handlers
+// present at start-up are set aside and run only after our tasks have finished.
+type Task = { name: string; run: () => Promise<unknown> };
+
+const slot = Symbol.for("gatehouse.shutdown");
+const store = globalThis as typeof globalThis & { [slot]?: Task[] };
+
+const SIGNALS = ["SIGTERM", "SIGINT"] as const;
+const EXIT_CODES = { SIGTERM: 143, SIGINT: 130 } as const;
+
+async function runAll(tasks: Task[]): Promise<void> {
+  // In order: flush usage before closing the pool, close the pool before stopping PostgreSQL.
+  for (const task of tasks) {
+    await task.run().catch((error) => console.error(`Gatehouse: shutdown step "${task.name}" failed:`, error));
+  }
+}
+
+function install(): Task[] {
+  const tasks: Task[] = [];
+  for (const signal of SIGNALS) {
+    const earlier = process.listeners(signal);
+    process.removeAllListeners(signal);
+    process.once(signal, async () => {
+      const deadline = setTimeout(() => process.exit(EXIT_CODES[signal]), 10_000);
+      deadline.unref();
+      await runAll(tasks);
+      for (const listener of earlier) (listener as (s: string) => void)(signal);
+      if (earlier.length === 0) process.exit(EXIT_CODES[signal]);
+    });
+  }
+  return tasks;
+}
+
+/** Runs `run` once when the process is told to stop, before the server exits. */
+export function onShutdown(name: string, run: () => Promise<unknown>): void {
+  store[slot] ??= install();
+  store[slot].push({ name, run });
+}
