@@ -6,33 +6,38 @@ export type RequestRow = Required<Omit<NewGatewayRequest, "id">>;
 
 /**
  * One statement per flush: last-used times (never moved backwards, thanks to GREATEST)
- * and the request log. unnest() of arrays rather than a VALUES list keeps one prepared
- * statement for any batch size and stays clear of PostgreSQL's 65,535-parameter limit.
- * Log rows of keys deleted for good (their user was removed) are dropped by the join.
+ * and the request log. Each batch travels as one JSON parameter unpacked by
+ * jsonb_to_recordset: one prepared statement for any batch size, clear of PostgreSQL's
+ * 65,535-parameter limit. Log rows of keys deleted for good (their user was removed)
+ * are dropped by the join rather than failing the batch.
  */
 export async function writeUsage(lastUses: LastUse[], rows: RequestRow[]): Promise<void> {
   const sql = sqlClient();
-  const col = <T>(pick: (r: RequestRow) => T) => rows.map(pick);
+  const uses = JSON.stringify(lastUses.map((u) => ({ id: u.keyId, at: u.at.toISOString() })));
+  const log = JSON.stringify(
+    rows.map((r) => ({
+      owner_id: r.ownerId,
+      key_id: r.keyId,
+      method: r.method,
+      path: r.path,
+      status: r.status,
+      latency_ms: r.latencyMs,
+      client_ip: r.clientIp,
+      created_at: r.createdAt.toISOString(),
+    })),
+  );
   await sql`
     with touched as (
       update api_keys as k
       set last_used_at = greatest(k.last_used_at, v.at)
-      from unnest(${sql.array(lastUses.map((u) => u.keyId))}::uuid[],
-                  ${sql.array(lastUses.map((u) => u.at.toISOString()))}::timestamptz[]) as v(id, at)
+      from jsonb_to_recordset(${uses}::jsonb) as v(id uuid, at timestamptz)
       where k.id = v.id
       returning 1
     ), logged as (
       insert into gateway_requests (owner_id, key_id, method, path, status, latency_ms, client_ip, created_at)
-      select r.owner_id, r.key_id, r.method, r.path, r.status, r.latency_ms, nullif(r.client_ip, ''), r.created_at
-      from unnest(${sql.array(col((r) => r.ownerId))}::uuid[],
-                  ${sql.array(col((r) => r.keyId))}::uuid[],
-                  ${sql.array(col((r) => r.method))}::text[],
-                  ${sql.array(col((r) => r.path))}::text[],
-                  ${sql.array(col((r) => r.status))}::int2[],
-                  ${sql.array(col((r) => r.latencyMs))}::int4[],
-                  ${sql.array(col((r) => r.clientIp ?? ""))}::text[],
-                  ${sql.array(col((r) => r.createdAt.toISOString()))}::timestamptz[])
-        as r(owner_id, key_id, method, path, status, latency_ms, client_ip, created_at)
+      select r.owner_id, r.key_id, r.method, r.path, r.status, r.latency_ms, r.client_ip, r.created_at
+      from jsonb_to_recordset(${log}::jsonb)
+        as r(owner_id uuid, key_id uuid, method varchar(16), path varchar(2048), status int2, latency_ms int4, client_ip varchar(64), created_at timestamptz)
       join api_keys k on k.id = r.key_id
       returning 1
     )

@@ -52,6 +52,10 @@ class KeyCache {
     this.trusted = trusted;
   }
 
+  get isTrusted(): boolean {
+    return this.trusted;
+  }
+
   get size(): number {
     return this.entries.size;
   }

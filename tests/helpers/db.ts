@@ -1,0 +1,22 @@
+import { randomUUID } from "node:crypto";
+import { createUser, type SessionUser } from "@/db/queries/users";
+import { createApiKey } from "@/lib/api-keys";
+import { hashPassword } from "@/lib/passwords";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+export async function createTestUser(label = "user"): Promise<SessionUser & { password: string }> {
+  const email = `${label}-${randomUUID()}@test.gatehouse.dev`;
+  const user = await createUser(email, await hashPassword(TEST_PASSWORD));
+  if (!user) throw new Error("could not create test user");
+  return { ...user, password: TEST_PASSWORD };
+}
+
+/** Creates a key through the same code as the create action; returns its id and plaintext. */
+export async function createTestKey(user: SessionUser, name = `key ${randomUUID().slice(0, 8)}`, description?: string) {
+  const created = await createApiKey(user, { name, description: description ?? null });
+  if (!created.ok) throw new Error(created.message);
+  const { listKeys } = await import("@/db/queries/keys");
+  const row = (await listKeys(user.id)).find((k) => k.name === name)!;
+  return { id: row.id, key: created.data.key, name };
+}

@@ -1,0 +1,84 @@
+// A real `next start` in its own process group, so stopping it stops everything it started.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { inject } from "vitest";
+
+export type Server = {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything the server printed so far: tests check that no key ever appears in it. */
+  logs(): string;
+  /** Sends the signal to the whole group and waits for the server to exit; returns its exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+};
+
+export const TEST_AUTH_SECRET = "test-secret-test-secret-test-secret-0123";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(options: { env?: Record<string, string | undefined>; port?: number; waitForHealthy?: boolean } = {}): Promise<Server> {
+  const port = options.port ?? (await freePort());
+  const env: Record<string, string> = {};
+  const merged = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    DATABASE_URL: inject("databaseUrl"),
+    ...options.env,
+  };
+  for (const [k, v] of Object.entries(merged)) if (v !== undefined) env[k] = v;
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    detached: true,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const server: Server = {
+    url,
+    port,
+    child,
+    logs: () => output,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        return child.exitCode;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {}
+      }, 15_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+  const deadline = Date.now() + 60_000;
+  while (options.waitForHealthy !== false) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.status === 200, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      await server.stop("SIGKILL");
+      throw new Error(`next start did not become healthy in 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return server;
+}
