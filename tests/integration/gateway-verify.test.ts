@@ -28,7 +28,7 @@ describe("verifyApiKey", () => {
   it("accepts an active key from x-api-key or Authorization: Bearer", async () => {
     const user = await createTestUser();
     const { id, key } = await createTestKey(user);
-    for (const headers of [{ "x-api-key": key }, { authorization: `Bearer ${key}` }]) {
+    for (const headers of [{ "x-api-key": key }, { authorization: `Bearer ${key}` }] as Record<string, string>[]) {
       const result = await verifyApiKey(request(headers));
       expect(result).toMatchObject({ ok: true, key: { id, ownerId: user.id } });
     }
