@@ -72,7 +72,8 @@ async function ensureDatabase(password: string, port: number): Promise<void> {
   }
 }
 
-export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedDatabase> {
+/** `port` fixed (EMBEDDED_PG_PORT) or, by default, any free one. */
+export async function startEmbeddedPostgres(dir: string, port?: number): Promise<EmbeddedDatabase> {
   const dataDir = path.isAbsolute(dir) ? dir : path.join(/*turbopackIgnore: true*/ process.cwd(), dir);
   const stateFile = path.join(dataDir, STATE_FILE);
   const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
@@ -98,10 +99,10 @@ export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedDataba
     log.push(String(line).trim());
     if (log.length > 40) log.shift();
   };
-  const port = await freePort();
+  const listenPort = port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port,
+    port: listenPort,
     user: "postgres",
     password: state.password,
     authMethod: "scram-sha-256",
@@ -120,10 +121,10 @@ export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedDataba
       server.start(),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timed out")), 30_000))),
     ]).finally(() => clearTimeout(timer));
-    await ensureDatabase(state.password, port);
+    await ensureDatabase(state.password, listenPort);
   } catch (error) {
     await server.stop().catch(() => {});
     throw new Error(`Gatehouse: the embedded PostgreSQL in ${dataDir} did not start (${(error as Error)?.message ?? "exited"}).\n${log.join("\n")}`);
   }
-  return { url: urlFor(state.password, port, DATABASE), owned: true, stop: () => server.stop() };
+  return { url: urlFor(state.password, listenPort, DATABASE), owned: true, stop: () => server.stop() };
 }

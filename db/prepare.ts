@@ -15,7 +15,7 @@ export async function prepareDatabase(): Promise<PreparedDatabase> {
   let url = env().DATABASE_URL;
   let embedded: EmbeddedDatabase | null = null;
   if (!url) {
-    embedded = await startEmbeddedPostgres(env().EMBEDDED_PG_DIR);
+    embedded = await startEmbeddedPostgres(env().EMBEDDED_PG_DIR, env().EMBEDDED_PG_PORT);
     url = embedded.url;
     process.env.DATABASE_URL = url;
     resetEnv();

@@ -12,6 +12,7 @@ const schema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     EMBEDDED_PG_DIR: z.string().min(1).default(".data/pg"),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
     AUTH_SECRET: z.string().min(32).optional(),
     NEXTAUTH_SECRET: z.string().min(32).optional(),
     SEED_DEMO: flag,

@@ -1,6 +1,7 @@
 // Reverse proxy to GATEWAY_UPSTREAM_URL: streamed both ways, hop-by-hop headers dropped.
 import type { KeyForGateway } from "@/db/queries/keys";
 import { env } from "../env";
+import { logThrottled } from "../throttled-log";
 import { errorResponse } from "./responses";
 
 export const GATEWAY_PREFIX = "/api/gateway";
@@ -60,7 +61,7 @@ export async function forwardToUpstream(request: Request, key: KeyForGateway): P
     });
   } catch (error) {
     if (controller.signal.aborted) return errorResponse(504, "upstream_timeout", "The upstream did not answer in time.");
-    console.error(`Gatehouse: upstream request failed: ${(error as Error).cause ?? (error as Error).message}`);
+    logThrottled("upstream", `upstream request failed: ${(error as Error).cause ?? (error as Error).message}`);
     return errorResponse(502, "upstream_unreachable", "The upstream could not be reached.");
   } finally {
     clearTimeout(timer);

@@ -3,6 +3,7 @@
 import { describeDbError } from "@/db/queries/errors";
 import { pruneRequests, writeUsage, type RequestRow } from "@/db/queries/usage";
 import { env } from "../env";
+import { logThrottled } from "../throttled-log";
 
 type Buffer = { lastUse: Map<string, Date>; rows: RequestRow[]; dropped: number };
 type Writer = Buffer & { flushing?: Promise<void>; timers: NodeJS.Timeout[]; flushes: number };
@@ -43,7 +44,7 @@ async function write(w: Writer): Promise<void> {
     for (const [keyId, at] of lastUse) touchKey(keyId, at);
     w.rows = rows.concat(w.rows);
     dropOverflow(w);
-    console.error(`Gatehouse: usage flush failed, will retry: ${describeDbError(error)}`);
+    logThrottled("usage flush", `usage flush failed, will retry: ${describeDbError(error)}`);
   }
 }
 

@@ -3,6 +3,7 @@
 import { findKeyByHash, type KeyForGateway } from "@/db/queries/keys";
 import { describeDbError } from "@/db/queries/errors";
 import { parseApiKey } from "../keys";
+import { logThrottled } from "../throttled-log";
 import { keyCache } from "./key-cache";
 import { touchKey } from "./usage";
 
@@ -61,7 +62,7 @@ export async function verifyApiKey(request: Request): Promise<Verification> {
     try {
       key = await lookup(parsed.hash);
     } catch (error) {
-      console.error(`Gatehouse: key lookup failed: ${describeDbError(error)}`);
+      logThrottled("key lookup", `key lookup failed, answering 503: ${describeDbError(error)}`);
       return refuse(503, "database_unavailable", "The key could not be checked right now. Try again shortly.");
     }
   }
