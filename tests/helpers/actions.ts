@@ -33,7 +33,9 @@ export async function callAction(baseUrl: string, page: string, name: string, ar
 /** A form action called as useActionState does: (previousState, formData). */
 export async function callFormAction(baseUrl: string, page: string, name: string, fields: Record<string, string>, cookie?: string): Promise<ActionReply> {
   const body = new FormData();
-  for (const [key, value] of Object.entries(fields)) body.append(`1_${key}`, value);
+  // React's reply encoding, as the browser sends it: the form fields as "_1_<name>", then
+  // the root "0" with the arguments, where "$K1" points back at those fields.
+  for (const [key, value] of Object.entries(fields)) body.append(`_1_${key}`, value);
   body.append("0", JSON.stringify([null, "$K1"]));
   const response = await fetch(`${baseUrl}${page}`, {
     method: "POST",
