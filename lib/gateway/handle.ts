@@ -1,5 +1,5 @@
-// The gateway route's whole job. It verifies the key itself, whatever proxy.ts did:
-// a request that slipped past the proxy is refused here all the same.
+// A gateway request from start to end, run by proxy.ts and by the gateway route alike:
+// whichever of the two gets the request verifies the key itself.
 import type { KeyForGateway } from "@/db/queries/keys";
 import { forwardToUpstream, GATEWAY_PREFIX } from "./forward";
 import { clientIp, refusalResponse } from "./responses";
@@ -15,7 +15,7 @@ function whoami(key: KeyForGateway, now: Date): Response {
   );
 }
 
-export function logRequest(request: Request, key: KeyForGateway, status: number, startedAt: number, at = new Date()): void {
+function logRequest(request: Request, key: KeyForGateway, status: number, startedAt: number, at = new Date()): void {
   recordRequest({
     ownerId: key.ownerId,
     keyId: key.id,
@@ -29,7 +29,7 @@ export function logRequest(request: Request, key: KeyForGateway, status: number,
 }
 
 /** A refusal as a response, logged for the key's owner when the key is known (a switched-off key). */
-export function refuse(request: Request, refusal: Refusal, startedAt: number): Response {
+function refuse(request: Request, refusal: Refusal, startedAt: number): Response {
   if (refusal.key) logRequest(request, refusal.key, refusal.status, startedAt);
   return refusalResponse(refusal);
 }
