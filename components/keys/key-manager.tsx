@@ -1,3 +1,4 @@
+import { RefreshWhileVisible } from "@/components/ui/refresh-while-visible";
 import { listKeys } from "@/db/queries/keys";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { KeyTable } from "./key-table";
@@ -7,6 +8,7 @@ export async function KeyManager({ ownerId }: { ownerId: string }) {
   const keys = await listKeys(ownerId);
   return (
     <section aria-labelledby="keys-heading" className="space-y-4">
+      <RefreshWhileVisible />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 id="keys-heading" className="text-lg font-semibold">

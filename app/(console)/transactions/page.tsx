@@ -4,6 +4,7 @@ import { NotYet, PageHeader } from "@/components/console/page-header";
 import { RequestFilters } from "@/components/transactions/request-filters";
 import { RequestTable } from "@/components/transactions/request-table";
 import { buttonClass } from "@/components/ui/button";
+import { RefreshWhileVisible } from "@/components/ui/refresh-while-visible";
 import { listKeyNames } from "@/db/queries/keys";
 import { listRequests } from "@/db/queries/requests";
 import { requireUser } from "@/lib/auth";
@@ -35,6 +36,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
         title="Transaction Monitoring"
         intro={`Every request made to the gateway with one of your keys, newest first. New requests appear within a few seconds; entries are kept for ${env().REQUEST_LOG_RETENTION_DAYS} days.`}
       />
+      <RefreshWhileVisible />
       <h2 id="requests-heading" className="sr-only">Gateway requests</h2>
       <RequestFilters keys={keys} filter={filter} />
       {rows.length ? (
