@@ -20,6 +20,8 @@ export function CredentialsForm({ action, submitLabel, pendingLabel, newPassword
   const errors = state && !state.ok ? state.errors : undefined;
 
   // Submitted by hand rather than through <form action>, which would empty the fields after an error.
+  // method="post": before hydration (or without JavaScript) the browser submits the form itself,
+  // and the default GET would put the password in the URL, the history and access logs.
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -27,7 +29,7 @@ export function CredentialsForm({ action, submitLabel, pendingLabel, newPassword
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <TextField name="email" label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} errors={errors?.email} />
       <TextField

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState, startTransition, type FormEvent } from "react";
+import { flushSync } from "react-dom";
 import { z } from "zod";
 import { createKey } from "@/app/(console)/keys/actions";
 import { Button } from "@/components/ui/button";
@@ -25,7 +26,9 @@ export function CreateKeyForm() {
     const form = event.currentTarget;
     const parsed = createKeySchema.safeParse({ name, description });
     if (!parsed.success) {
-      setClientErrors(z.flattenError(parsed.error).fieldErrors);
+      // Rendered at once: a plain setState renders after this handler returns, so the query
+      // below found no invalid field yet and focus stayed on the Create Now button.
+      flushSync(() => setClientErrors(z.flattenError(parsed.error).fieldErrors));
       form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
       return;
     }
