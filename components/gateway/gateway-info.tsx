@@ -19,7 +19,7 @@ export function GatewayInfo({ origin, upstream }: { origin: string; upstream: st
         <div>
           <dt className="text-sm font-semibold text-zinc-600">Check a key</dt>
           <dd className="mt-1 flex flex-col gap-2 sm:flex-row sm:items-start">
-            <pre className="min-w-0 flex-1 whitespace-pre-wrap break-all rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">{curl}</pre>
+            <pre className="min-w-0 flex-1 whitespace-pre-wrap [overflow-wrap:anywhere] rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">{curl}</pre>
             <CopyButton value={curl} label="Copy command" />
           </dd>
         </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, startTransition, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, startTransition, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { z } from "zod";
 import { createKey } from "@/app/(console)/keys/actions";
@@ -17,23 +17,29 @@ export function CreateKeyForm() {
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [clientErrors, setClientErrors] = useState<Errors | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+
+  // A field the server refused (a name already taken) gets the focus, as the client's do.
+  useEffect(() => {
+    if (state && !state.ok && state.errors) form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [state]);
 
   if (state?.ok) return <ShowKeyOnce apiKey={state.data.key} name={state.data.name} />;
 
   // The same schema as the action: instant messages here, the action still decides.
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
+    const target = event.currentTarget;
     const parsed = createKeySchema.safeParse({ name, description });
     if (!parsed.success) {
       // Rendered at once: a plain setState renders after this handler returns, so the query
       // below found no invalid field yet and focus stayed on the Create Now button.
       flushSync(() => setClientErrors(z.flattenError(parsed.error).fieldErrors));
-      form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+      target.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
       return;
     }
     setClientErrors(null);
-    startTransition(() => submit(new FormData(form)));
+    startTransition(() => submit(new FormData(target)));
   }
 
   const errors = clientErrors ?? (state && !state.ok ? state.errors : undefined);
@@ -41,7 +47,7 @@ export function CreateKeyForm() {
 
   return (
     <DialogContent title="Create API Auth Key" description="Name the key after who or what will use it. You will see the full key once, right after it is created.">
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <form ref={form} onSubmit={onSubmit} noValidate className="space-y-4">
         <TextField
           name="name"
           label="Key Name"

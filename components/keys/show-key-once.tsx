@@ -40,7 +40,7 @@ export function ShowKeyOnce({ apiKey, name }: { apiKey: string; name: string }) 
         </div>
         <div>
           <p className="text-sm font-semibold">Try it</p>
-          <pre className="mt-1 whitespace-pre-wrap break-all rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">{curl}</pre>
+          <pre className="mt-1 whitespace-pre-wrap [overflow-wrap:anywhere] rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">{curl}</pre>
         </div>
         <div className="flex justify-end">
           <DialogClose asChild>

