@@ -17,6 +17,6 @@ export function refusalResponse({ status, code, message }: Refusal): Response {
  */
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").pop()?.trim();
+  const last = forwarded?.split(",").pop()?.trim().replace(/^::ffff:(?=\d+\.)/, ""); // IPv4 as IPv4
   return last ? last.slice(0, 64) : null;
 }

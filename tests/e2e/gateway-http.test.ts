@@ -111,6 +111,12 @@ describe("forwarding", () => {
     expect(seen.headers["x-gateway-owner-id"]).toBe(owner.id);
     expect(seen.headers["x-custom"]).toBe("kept");
     expect(JSON.stringify(seen.headers)).not.toContain(key);
+
+    // Paths go as sent, trailing slash included (no redirect), and the gateway's root too.
+    for (const [path, upstreamPath] of [["/orders/", "/base/orders/"], ["", "/base/"], ["/", "/base/"]]) {
+      expect((await gateway(path, { headers: { "x-api-key": key } })).status).toBe(200);
+      expect(upstream.received.at(-1)!.url).toBe(upstreamPath);
+    }
   });
 
   it("removes a Bearer key, keeps other methods, and passes the upstream status through", async () => {
