@@ -11,7 +11,7 @@ type Client = { url: string; sql: postgres.Sql; db: Database };
 const slot = Symbol.for("gatehouse.db");
 const store = globalThis as typeof globalThis & { [slot]?: Client };
 
-export function connectionOptions(): postgres.Options<Record<string, never>> {
+function connectionOptions(): postgres.Options<Record<string, never>> {
   return {
     max: env().DATABASE_POOL_MAX,
     connect_timeout: 5,

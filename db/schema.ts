@@ -79,6 +79,5 @@ export const gatewayRequests = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
-export type NewApiKey = typeof apiKeys.$inferInsert;
 export type GatewayRequest = typeof gatewayRequests.$inferSelect;
 export type NewGatewayRequest = typeof gatewayRequests.$inferInsert;

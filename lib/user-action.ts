@@ -10,7 +10,7 @@ export type Outcome<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; message: string; errors?: Record<string, string[] | undefined> };
 
-export const SIGNED_OUT: Outcome<never> = { ok: false, message: "Your session has ended. Sign in again to continue." };
+const SIGNED_OUT: Outcome<never> = { ok: false, message: "Your session has ended. Sign in again to continue." };
 const FAILED: Outcome<never> = { ok: false, message: "Something went wrong on our side and nothing was changed. Try again in a moment." };
 
 export function invalid(error: z.ZodError): Outcome<never> {
