@@ -59,4 +59,14 @@ describe("database down", () => {
     await waitUntil(async () => (await status(health)) === 200, 3_000);
     console.log(`[database down] gateway answered 200 again ${recovered} ms after PostgreSQL restarted`);
   });
+
+  it("refuses to start, naming the database but not its password, when DATABASE_URL cannot be reached", async () => {
+    const port = await freePort();
+    const url = `postgres://gatehouse:s3cret-password@127.0.0.1:${port}/nowhere`;
+    const doomed = await startServer({ env: { DATABASE_URL: url }, waitForHealthy: false });
+    const code = doomed.child.exitCode ?? (await new Promise<number | null>((resolve) => doomed.child.once("exit", resolve)));
+    expect(code).not.toBe(0);
+    expect(doomed.logs()).toContain(`cannot reach the database at postgres://gatehouse@127.0.0.1:${port}/nowhere`);
+    expect(doomed.logs()).not.toContain("s3cret-password");
+  });
 });
