@@ -1,53 +1,31 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, startTransition, type FormEvent } from "react";
-import { flushSync } from "react-dom";
+import { useState } from "react";
 import { z } from "zod";
 import { createKey } from "@/app/(console)/keys/actions";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogContent } from "@/components/ui/dialog";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage, TextAreaField, TextField } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createKeySchema, KEY_DESCRIPTION_MAX, KEY_NAME_MAX } from "@/lib/validation";
 import { ShowKeyOnce } from "./show-key-once";
 
-type Errors = Record<string, string[] | undefined>;
+// The same schema as the action: instant messages here, the action still decides.
+function validate(form: FormData) {
+  const parsed = createKeySchema.safeParse(Object.fromEntries(form));
+  return parsed.success ? null : z.flattenError(parsed.error).fieldErrors;
+}
 
 export function CreateKeyForm() {
-  const [state, submit, pending] = useActionState(createKey, null);
+  const { ref, state, pending, errors, message, onSubmit } = useActionForm(createKey, validate);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
-  const [clientErrors, setClientErrors] = useState<Errors | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-
-  // A field the server refused (a name already taken) gets the focus, as the client's do.
-  useEffect(() => {
-    if (state && !state.ok && state.errors) form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
-  }, [state]);
 
   if (state?.ok) return <ShowKeyOnce apiKey={state.data.key} name={state.data.name} />;
 
-  // The same schema as the action: instant messages here, the action still decides.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const target = event.currentTarget;
-    const parsed = createKeySchema.safeParse({ name, description });
-    if (!parsed.success) {
-      // Rendered at once: a plain setState renders after this handler returns, so the query
-      // below found no invalid field yet and focus stayed on the Create Now button.
-      flushSync(() => setClientErrors(z.flattenError(parsed.error).fieldErrors));
-      target.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
-      return;
-    }
-    setClientErrors(null);
-    startTransition(() => submit(new FormData(target)));
-  }
-
-  const errors = clientErrors ?? (state && !state.ok ? state.errors : undefined);
-  const formMessage = !clientErrors && state && !state.ok && !state.errors ? state.message : null;
-
   return (
     <DialogContent title="Create API Auth Key" description="Name the key after who or what will use it. You will see the full key once, right after it is created.">
-      <form ref={form} onSubmit={onSubmit} noValidate className="space-y-4">
+      <form ref={ref} onSubmit={onSubmit} noValidate className="space-y-4">
         <TextField
           name="name"
           label="Key Name"
@@ -69,7 +47,7 @@ export function CreateKeyForm() {
           hint={`${description.trim().length}/${KEY_DESCRIPTION_MAX} characters.`}
           errors={errors?.description}
         />
-        <div aria-live="assertive">{formMessage ? <p className="rounded-md bg-red-50 p-3 text-sm text-red-800">{formMessage}</p> : null}</div>
+        <FormMessage message={message} />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <DialogClose asChild>
             <Button variant="secondary">Cancel</Button>

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { deleteKey } from "@/app/(console)/keys/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FormMessage } from "@/components/ui/field";
 
 export function DeleteKeyDialog({ id, name }: { id: string; name: string }) {
   const [open, setOpen] = useState(false);
@@ -28,8 +29,8 @@ export function DeleteKeyDialog({ id, name }: { id: string; name: string }) {
         </Button>
       </DialogTrigger>
       <DialogContent role="alertdialog" title={`Delete “${name}”?`} description="Requests that use this key are refused from the moment it is deleted. This cannot be undone.">
-        <div aria-live="assertive">{error ? <p className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800">{error}</p> : null}</div>
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <FormMessage message={error} />
+        <div className="mt-4 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <DialogClose asChild>
             <Button variant="secondary">Cancel</Button>
           </DialogClose>

@@ -1,5 +1,6 @@
 import type { KeyListItem } from "@/db/queries/keys";
 import { LocalTime } from "@/components/ui/local-time";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { maskKey } from "@/lib/keys";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { KeyStatusSwitch } from "./key-status-switch";
@@ -9,46 +10,41 @@ const td = "px-4 py-3 align-top";
 
 export function KeyTable({ keys }: { keys: KeyListItem[] }) {
   return (
-    <>
-      <p className="mb-2 text-xs text-zinc-500 md:hidden">Scroll the table sideways to see every column.</p>
-      <div role="region" aria-label="API auth keys table" tabIndex={0} className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-        <table className="w-full min-w-[760px] text-[15px]">
-          <thead className="border-b border-zinc-200 bg-zinc-50">
-            <tr>
-              <th scope="col" className={th}>Key Name</th>
-              <th scope="col" className={th}>Last Used</th>
-              <th scope="col" className={th}>API Auth Key</th>
-              <th scope="col" className={th}>Date Created</th>
-              <th scope="col" className={th}>Status</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
-            {keys.map((key) => (
-              <tr key={key.id} data-key-id={key.id}>
-                <th scope="row" className={`${td} max-w-64 text-left font-semibold`}>
-                  <span className="break-words">{key.name}</span>
-                  {key.description ? <p className="mt-0.5 line-clamp-2 break-words text-sm font-normal text-zinc-500" title={key.description}>{key.description}</p> : null}
-                </th>
-                <td className={`${td} whitespace-nowrap text-zinc-700`}>
-                  {key.lastUsedAt ? <LocalTime iso={key.lastUsedAt.toISOString()} mode="relative" /> : "Never"}
-                </td>
-                <td className={td}>
-                  <code className="whitespace-nowrap rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-sm">{maskKey(key.start)}</code>
-                </td>
-                <td className={`${td} whitespace-nowrap text-zinc-700`}>
-                  <LocalTime iso={key.createdAt.toISOString()} mode="date" />
-                </td>
-                <td className={td}>
-                  <div className="flex items-center justify-between gap-3">
-                    <KeyStatusSwitch id={key.id} name={key.name} active={key.active} />
-                    <DeleteKeyDialog id={key.id} name={key.name} />
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <ScrollTable label="API auth keys table" minWidth="min-w-[760px]">
+      <thead className="border-b border-zinc-200 bg-zinc-50">
+        <tr>
+          <th scope="col" className={th}>Key Name</th>
+          <th scope="col" className={th}>Last Used</th>
+          <th scope="col" className={th}>API Auth Key</th>
+          <th scope="col" className={th}>Date Created</th>
+          <th scope="col" className={th}>Status</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-zinc-100">
+        {keys.map((key) => (
+          <tr key={key.id} data-key-id={key.id}>
+            <th scope="row" className={`${td} max-w-64 text-left font-semibold`}>
+              <span className="break-words">{key.name}</span>
+              {key.description ? <p className="mt-0.5 line-clamp-2 break-words text-sm font-normal text-zinc-500" title={key.description}>{key.description}</p> : null}
+            </th>
+            <td className={`${td} whitespace-nowrap text-zinc-700`}>
+              {key.lastUsedAt ? <LocalTime iso={key.lastUsedAt.toISOString()} mode="relative" /> : "Never"}
+            </td>
+            <td className={td}>
+              <code className="whitespace-nowrap rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-sm">{maskKey(key.start)}</code>
+            </td>
+            <td className={`${td} whitespace-nowrap text-zinc-700`}>
+              <LocalTime iso={key.createdAt.toISOString()} mode="date" />
+            </td>
+            <td className={td}>
+              <div className="flex items-center justify-between gap-3">
+                <KeyStatusSwitch id={key.id} name={key.name} active={key.active} />
+                <DeleteKeyDialog id={key.id} name={key.name} />
+              </div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

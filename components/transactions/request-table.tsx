@@ -1,4 +1,5 @@
 import { LocalTime } from "@/components/ui/local-time";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import type { RequestListItem } from "@/db/queries/requests";
 
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500";
@@ -7,32 +8,27 @@ const tone = (status: number) => (status < 300 ? "bg-emerald-50 text-emerald-800
 
 export function RequestTable({ rows }: { rows: RequestListItem[] }) {
   return (
-    <>
-      <p className="mb-2 text-xs text-zinc-500 md:hidden">Scroll the table sideways to see every column.</p>
-      <div role="region" aria-labelledby="requests-heading" tabIndex={0} className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-        <table className="w-full min-w-[820px] text-[15px]">
-          <thead className="border-b border-zinc-200 bg-zinc-50">
-            <tr>
-              {["Time", "Key", "Method", "Path", "Status", "Latency", "Client IP"].map((h) => (
-                <th key={h} scope="col" className={th}>{h}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className={`${td} whitespace-nowrap text-zinc-700`}><LocalTime iso={r.createdAt.toISOString()} mode="relative" /></td>
-                <td className={`${td} font-semibold`}>{r.keyName}</td>
-                <td className={`${td} font-mono text-sm`}>{r.method}</td>
-                <td className={`${td} max-w-72 break-all font-mono text-sm`}>{r.path}</td>
-                <td className={td}><span className={`rounded px-1.5 py-0.5 font-mono text-sm ${tone(r.status)}`}>{r.status}</span></td>
-                <td className={`${td} whitespace-nowrap text-zinc-700`}>{r.latencyMs < 1 ? "< 1 ms" : `${r.latencyMs} ms`}</td>
-                <td className={`${td} font-mono text-sm text-zinc-600`}>{r.clientIp ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <ScrollTable label="Gateway requests table" minWidth="min-w-[820px]">
+      <thead className="border-b border-zinc-200 bg-zinc-50">
+        <tr>
+          {["Time", "Key", "Method", "Path", "Status", "Latency", "Client IP"].map((h) => (
+            <th key={h} scope="col" className={th}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-zinc-100">
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className={`${td} whitespace-nowrap text-zinc-700`}><LocalTime iso={r.createdAt.toISOString()} mode="relative" /></td>
+            <td className={`${td} font-semibold`}>{r.keyName}</td>
+            <td className={`${td} font-mono text-sm`}>{r.method}</td>
+            <td className={`${td} max-w-72 break-all font-mono text-sm`}>{r.path}</td>
+            <td className={td}><span className={`rounded px-1.5 py-0.5 font-mono text-sm ${tone(r.status)}`}>{r.status}</span></td>
+            <td className={`${td} whitespace-nowrap text-zinc-700`}>{r.latencyMs < 1 ? "< 1 ms" : `${r.latencyMs} ms`}</td>
+            <td className={`${td} font-mono text-sm text-zinc-600`}>{r.clientIp ?? "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -54,3 +54,8 @@ export function TextAreaField({ name, label, hint, errors, optional, ...input }:
     </Frame>
   );
 }
+
+/** A form-wide message (not tied to one field), announced when it appears. */
+export function FormMessage({ message }: { message: string | null | undefined }) {
+  return <div aria-live="assertive">{message ? <p className="rounded-md bg-red-50 p-3 text-sm text-red-800">{message}</p> : null}</div>;
+}
