@@ -17,12 +17,11 @@ function withoutHopByHop(source: Headers): Headers {
   return headers;
 }
 
-function upstreamHeaders(request: Request, key: KeyForGateway): Headers {
+function upstreamHeaders(request: Request, url: URL, key: KeyForGateway): Headers {
   const headers = withoutHopByHop(request.headers);
   for (const name of NOT_FORWARDED) headers.delete(name);
   for (const name of [...headers.keys()]) if (name.startsWith("x-middleware-") || name.startsWith("x-nextjs-")) headers.delete(name);
   if (/^bearer\s/i.test(headers.get("authorization") ?? "")) headers.delete("authorization");
-  const url = new URL(request.url);
   headers.set("x-forwarded-host", request.headers.get("x-forwarded-host") ?? url.host);
   headers.set("x-forwarded-proto", request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", ""));
   headers.set("x-gateway-key-id", key.id);
@@ -30,8 +29,7 @@ function upstreamHeaders(request: Request, key: KeyForGateway): Headers {
   return headers;
 }
 
-function targetUrl(upstream: string, request: Request): URL {
-  const incoming = new URL(request.url);
+function targetUrl(upstream: string, incoming: URL): URL {
   const target = new URL(upstream);
   // The raw, still-encoded path after /api/gateway, so %2F and friends arrive as sent.
   const rest = incoming.pathname.slice(GATEWAY_PREFIX.length);
@@ -40,7 +38,7 @@ function targetUrl(upstream: string, request: Request): URL {
   return target;
 }
 
-export async function forwardToUpstream(request: Request, key: KeyForGateway): Promise<Response> {
+export async function forwardToUpstream(request: Request, url: URL, key: KeyForGateway): Promise<Response> {
   const upstream = env().GATEWAY_UPSTREAM_URL;
   if (!upstream) return errorResponse(404, "no_upstream", "No upstream is configured for this gateway (GATEWAY_UPSTREAM_URL). GET /api/gateway/whoami works without one.");
   const hasBody = !["GET", "HEAD"].includes(request.method) && request.body !== null;
@@ -49,9 +47,9 @@ export async function forwardToUpstream(request: Request, key: KeyForGateway): P
   const timer = setTimeout(() => controller.abort(new DOMException("upstream timeout", "TimeoutError")), env().GATEWAY_UPSTREAM_TIMEOUT_MS);
   let response: Response;
   try {
-    response = await fetch(targetUrl(upstream, request), {
+    response = await fetch(targetUrl(upstream, url), {
       method: request.method,
-      headers: upstreamHeaders(request, key),
+      headers: upstreamHeaders(request, url, key),
       body: hasBody ? request.body : undefined,
       redirect: "manual",
       cache: "no-store",

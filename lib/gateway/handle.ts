@@ -15,12 +15,12 @@ function whoami(key: KeyForGateway, now: Date): Response {
   );
 }
 
-function logRequest(request: Request, key: KeyForGateway, status: number, startedAt: number, at = new Date()): void {
+function logRequest(request: Request, url: URL, key: KeyForGateway, status: number, startedAt: number, at = new Date()): void {
   recordRequest({
     ownerId: key.ownerId,
     keyId: key.id,
     method: request.method.slice(0, 16),
-    path: new URL(request.url).pathname.slice(0, 2048),
+    path: url.pathname.slice(0, 2048),
     status,
     latencyMs: Math.max(0, Math.round(performance.now() - startedAt)),
     clientIp: clientIp(request.headers),
@@ -29,19 +29,20 @@ function logRequest(request: Request, key: KeyForGateway, status: number, starte
 }
 
 /** A refusal as a response, logged for the key's owner when the key is known (a switched-off key). */
-function refuse(request: Request, refusal: Refusal, startedAt: number): Response {
-  if (refusal.key) logRequest(request, refusal.key, refusal.status, startedAt);
+function refuse(request: Request, url: URL, refusal: Refusal, startedAt: number): Response {
+  if (refusal.key) logRequest(request, url, refusal.key, refusal.status, startedAt);
   return refusalResponse(refusal);
 }
 
 export async function handleGatewayRequest(request: Request): Promise<Response> {
   const startedAt = performance.now();
-  const verification = await verifyApiKey(request);
-  if (!verification.ok) return refuse(request, verification.refusal, startedAt);
+  const url = new URL(request.url); // once per request: this is the hot path
+  const verification = await verifyApiKey(request, url);
+  if (!verification.ok) return refuse(request, url, verification.refusal, startedAt);
   const { key } = verification;
   const now = new Date();
-  const isWhoami = request.method === "GET" && new URL(request.url).pathname.replace(/\/$/, "") === WHOAMI;
-  const response = isWhoami ? whoami(key, now) : await forwardToUpstream(request, key);
-  logRequest(request, key, response.status, startedAt, now);
+  const isWhoami = request.method === "GET" && url.pathname.replace(/\/$/, "") === WHOAMI;
+  const response = isWhoami ? whoami(key, now) : await forwardToUpstream(request, url, key);
+  logRequest(request, url, key, response.status, startedAt, now);
   return response;
 }

@@ -45,9 +45,9 @@ function lookup(hash: string): Promise<KeyForGateway | null> {
   return pending;
 }
 
-export async function verifyApiKey(request: Request): Promise<Verification> {
-  const { searchParams } = new URL(request.url);
-  for (const name of searchParams.keys()) {
+/** `url` is request.url parsed, for callers that already have it. */
+export async function verifyApiKey(request: Request, url: URL = new URL(request.url)): Promise<Verification> {
+  for (const name of url.searchParams.keys()) {
     if (QUERY_KEY_NAMES.has(name.toLowerCase())) {
       return refuse(400, "key_in_query", "API keys are not accepted in the URL, where logs and histories keep them. Send the key in the x-api-key header.");
     }

@@ -75,8 +75,8 @@ export async function signedInPage(pool: ContextPool, baseUrl: string, label: st
 export const createButton = (page: Page) => page.getByRole("button", { name: "Create API Auth Key" });
 export const createDialog = (page: Page) => page.getByRole("dialog", { name: "Create API Auth Key" });
 export const showOnceDialog = (page: Page) => page.getByRole("dialog", { name: "Save your API auth key" });
-/** The table's own scrolling region (inside the <section> landmark of the same name). */
-export const keysRegion = (page: Page) => page.getByRole("region", { name: "API auth keys" }).filter({ has: page.getByRole("table") }).last();
+/** The table's own scrolling region, "API auth keys table" (inside the <section> landmark "API auth keys"). */
+export const keysRegion = (page: Page) => page.getByRole("region", { name: "API auth keys table", exact: true });
 export const keySwitch = (page: Page, name: string) => page.getByRole("switch", { name: `${name} active`, exact: true });
 
 /** The table row whose row header is this key name. */

@@ -6,21 +6,13 @@ import { startRevocationListener, stopRevocationListener } from "@/lib/gateway/r
 import { verifyApiKey } from "@/lib/gateway/verify";
 import { generateApiKey, hashApiKey } from "@/lib/keys";
 import { createTestKey, createTestUser } from "../helpers/db";
+import { waitUntil } from "../helpers/wait";
 
 const request = (headers: Record<string, string>, query = "") => new Request(`http://gateway.test/api/gateway/whoami${query}`, { headers });
 
-async function until(check: () => Promise<boolean>, ms: number): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return Date.now() - started;
-}
-
 beforeAll(async () => {
   startRevocationListener(process.env.DATABASE_URL!);
-  await until(async () => keyCache().isTrusted, 5_000);
+  await waitUntil(async () => keyCache().isTrusted, 5_000);
 });
 afterAll(() => stopRevocationListener());
 
@@ -67,7 +59,7 @@ describe("verifyApiKey", () => {
     expect(keyCache().get(hashApiKey(key))).toMatchObject({ id, active: true }); // served from memory from now on
     // Another instance (here: plain SQL on another connection) switches it off.
     await sqlClient()`update api_keys set active = false where id = ${id}`;
-    const waited = await until(async () => keyCache().get(hashApiKey(key)) === undefined, 1_000);
+    const waited = await waitUntil(async () => keyCache().get(hashApiKey(key)) === undefined, 1_000);
     expect(waited).toBeLessThan(1_000);
     const refused = await verifyApiKey(request({ "x-api-key": key }));
     expect(refused.ok ? 200 : refused.refusal.status).toBe(403);
