@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { listKeys } from "@/db/queries/keys";
 import { createUser, type SessionUser } from "@/db/queries/users";
 import { createApiKey } from "@/lib/api-keys";
 import { hashPassword } from "@/lib/passwords";
@@ -16,7 +17,6 @@ export async function createTestUser(label = "user"): Promise<SessionUser & { pa
 export async function createTestKey(user: SessionUser, name = `key ${randomUUID().slice(0, 8)}`, description?: string) {
   const created = await createApiKey(user, { name, description: description ?? null });
   if (!created.ok) throw new Error(created.message);
-  const { listKeys } = await import("@/db/queries/keys");
   const row = (await listKeys(user.id)).find((k) => k.name === name)!;
   return { id: row.id, key: created.data.key, name };
 }
