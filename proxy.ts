@@ -6,29 +6,27 @@
 //   at ~40% of throughput (README, "Performance"). The route handler runs the same
 //   handleGatewayRequest() for what does not pass through here (requests with a body,
 //   see the matcher) or anything that slips past the proxy.
-import type { NextFetchEvent, NextMiddleware, NextRequest } from "next/server";
+import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from "next/server";
 import { auth } from "@/lib/auth";
 import { GATEWAY_PREFIX } from "@/lib/gateway/forward";
 import { handleGatewayRequest } from "@/lib/gateway/handle";
+import { isConsolePath } from "@/lib/routes";
 
 // auth used inline as middleware: signed out, its `authorized` callback redirects to sign-in.
 // (next-auth's typings miss this call form, which it documents and supports.)
 const checkSession = auth as unknown as NextMiddleware;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  if (request.nextUrl.pathname.startsWith(GATEWAY_PREFIX)) return handleGatewayRequest(request);
-  return checkSession(request, event);
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith(GATEWAY_PREFIX)) return handleGatewayRequest(request);
+  if (isConsolePath(pathname)) return checkSession(request, event);
+  return NextResponse.next();
 }
 
 export const config = {
   matcher: [
-    "/dashboard/:path*",
-    "/smart-contracts/:path*",
-    "/gateway/:path*",
-    "/transactions/:path*",
-    "/subscription/:path*",
-    "/keys/:path*",
-    "/settings/:path*",
+    // Pages: the console's sections are told apart in proxy() by lib/routes.ts.
+    "/((?!api/|_next/|favicon.ico).*)",
     // Next.js buffers (and past 10 MB cuts) a request body that passes through the proxy,
     // so requests with a body go straight to the gateway route, which checks the key itself.
     {

@@ -1,7 +1,7 @@
 import "@fontsource/source-sans-3/400.css";
 import "@fontsource/source-sans-3/600.css";
 import "@fontsource/source-sans-3/700.css";
-import "./globals.css";
+import "@/app/globals.css";
 import type { Metadata, Viewport } from "next";
 
 export const metadata: Metadata = {

@@ -1,7 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import * as schema from "@/db/schema";
 import { env } from "@/lib/env";
-import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
 type Client = { url: string; sql: postgres.Sql; db: Database };

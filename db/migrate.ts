@@ -2,7 +2,7 @@ import path from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { describeUrl } from "./client";
+import { describeUrl } from "@/db/client";
 
 const MIGRATION_LOCK = 72_616_001; // any constant shared by every instance
 

@@ -1,6 +1,6 @@
-import { env, resetEnv } from "@/lib/env";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
-import { migrateDatabase } from "./migrate";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/db/embedded";
+import { migrateDatabase } from "@/db/migrate";
+import { env, isBuildPhase, setEnv } from "@/lib/env";
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedDatabase | null };
 
@@ -9,7 +9,7 @@ export type PreparedDatabase = { url: string; embedded: EmbeddedDatabase | null 
  * process.env for every module of this process); migrations applied either way.
  */
 export async function prepareDatabase(): Promise<PreparedDatabase> {
-  if (process.env.NEXT_PHASE === "phase-production-build") {
+  if (isBuildPhase()) {
     throw new Error("Gatehouse: the database is not opened during `next build`");
   }
   let url = env().DATABASE_URL;
@@ -17,8 +17,7 @@ export async function prepareDatabase(): Promise<PreparedDatabase> {
   if (!url) {
     embedded = await startEmbeddedPostgres(env().EMBEDDED_PG_DIR, env().EMBEDDED_PG_PORT);
     url = embedded.url;
-    process.env.DATABASE_URL = url;
-    resetEnv();
+    setEnv("DATABASE_URL", url);
   }
   await migrateDatabase(url);
   return { url, embedded };

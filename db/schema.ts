@@ -1,18 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  char,
-  index,
-  integer,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, char, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -44,12 +31,8 @@ export const apiKeys = pgTable(
   },
   (t) => [
     uniqueIndex("api_keys_hash_key").on(t.hash),
-    uniqueIndex("api_keys_owner_name_key")
-      .on(t.ownerId, sql`lower(${t.name})`)
-      .where(sql`deleted_at IS NULL`),
-    index("api_keys_owner_created_idx")
-      .on(t.ownerId, t.createdAt.desc())
-      .where(sql`deleted_at IS NULL`),
+    uniqueIndex("api_keys_owner_name_key").on(t.ownerId, sql`lower(${t.name})`).where(sql`deleted_at IS NULL`),
+    index("api_keys_owner_created_idx").on(t.ownerId, t.createdAt.desc()).where(sql`deleted_at IS NULL`),
   ],
 );
 

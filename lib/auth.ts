@@ -1,11 +1,12 @@
-import NextAuth from "next-auth";
-import Credentials from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
+import NextAuth, { AuthError } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { findSessionUser, findUserByEmail, type SessionUser } from "@/db/queries/users";
-import { env } from "./env";
-import { checkPassword } from "./passwords";
-import { signInSchema } from "./validation";
+import { env } from "@/lib/env";
+import { checkPassword } from "@/lib/passwords";
+import type { Outcome } from "@/lib/user-action";
+import { signInSchema } from "@/lib/validation";
 
 // JWT sessions carry the user's session version; every server-side check compares it
 // with the database, so signing out or changing the password ends copied cookies too.
@@ -63,4 +64,15 @@ export async function requireUser(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect("/sign-in");
   return user;
+}
+
+/** Signs in and redirects (Next's redirect is thrown on success); a refusal comes back as an Outcome. */
+export async function startSession(email: string, password: string, redirectTo: string): Promise<Outcome> {
+  try {
+    await signIn("credentials", { email, password, redirectTo });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, message: "Wrong email or password." };
+    throw error;
+  }
+  return { ok: true, data: undefined };
 }

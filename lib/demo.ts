@@ -1,9 +1,9 @@
 // The reviewer's account on the embedded database: made once, with two sample keys.
 import { insertKey } from "@/db/queries/keys";
 import { createUser, findUserByEmail } from "@/db/queries/users";
-import { setApiKeyActive } from "./api-keys";
-import { generateApiKey } from "./keys";
-import { hashPassword } from "./passwords";
+import { generateKey } from "@/lib/keys/format";
+import { setKeyActive } from "@/lib/keys/service";
+import { hashPassword } from "@/lib/passwords";
 
 export const DEMO_EMAIL = "demo@gatehouse.dev";
 export const DEMO_PASSWORD = "gatehouse-demo";
@@ -20,9 +20,9 @@ export async function ensureDemoAccount(): Promise<boolean> {
   if (!user) return false;
   // The plaintexts are thrown away: sample keys are for looking at, not for calling.
   for (const sample of SAMPLE_KEYS) {
-    const { hash, start } = generateApiKey();
+    const { hash, start } = generateKey();
     const result = await insertKey(user.id, { name: sample.name, description: sample.description, hash, start });
-    if (result.ok && !sample.active) await setApiKeyActive(user, result.key.id, false);
+    if (result.ok && !sample.active) await setKeyActive(user, result.key.id, false);
   }
   return true;
 }

@@ -1,19 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { resetEnv } from "./env";
+import { env, setEnv } from "@/lib/env";
 
 /**
  * Outside production a missing AUTH_SECRET is generated once and kept in .data/, so
  * `npm run dev` needs no set-up and sessions survive restarts. Production must set it.
  */
 export function ensureDevSecret(): void {
-  if (process.env.NODE_ENV === "production" || process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET) return;
+  if (env().NODE_ENV === "production" || env().AUTH_SECRET) return;
   const file = path.join(process.cwd(), ".data", "auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(33).toString("base64url"), { mode: 0o600 });
   }
-  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
-  resetEnv();
+  setEnv("AUTH_SECRET", readFileSync(file, "utf8").trim());
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clearProcessSingleton, processSingleton } from "@/lib/process-singleton";
 
 const flag = z
   .enum(["1", "0", "true", "false", ""])
@@ -15,7 +16,11 @@ const schema = z
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
     AUTH_SECRET: z.string().min(32).optional(),
     NEXTAUTH_SECRET: z.string().min(32).optional(),
+    AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+    NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
     SEED_DEMO: flag,
+    // Set by the server at start (setEnv) when it created the demo account: the sign-in page shows it.
+    GATEHOUSE_DEMO: flag,
     GATEWAY_UPSTREAM_URL: z.url({ protocol: /^https?$/ }).optional(),
     GATEWAY_UPSTREAM_TIMEOUT_MS: ms(30_000),
     KEY_CACHE_TTL_MS: ms(30_000),
@@ -24,9 +29,10 @@ const schema = z
     REQUEST_LOG_BUFFER_MAX: z.coerce.number().int().positive().default(50_000),
     REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   })
-  .transform(({ NEXTAUTH_SECRET, ...rest }) => ({
+  .transform(({ NEXTAUTH_SECRET, NEXTAUTH_URL, ...rest }) => ({
     ...rest,
     AUTH_SECRET: rest.AUTH_SECRET ?? NEXTAUTH_SECRET,
+    AUTH_URL: rest.AUTH_URL ?? NEXTAUTH_URL,
   }))
   .refine((e) => e.NODE_ENV !== "production" || e.AUTH_SECRET, {
     message: "AUTH_SECRET (or NEXTAUTH_SECRET) is required in production: generate one with `openssl rand -base64 33`",
@@ -35,23 +41,31 @@ const schema = z
 
 export type Env = z.infer<typeof schema>;
 
-let parsed: Env | undefined;
-
-/** Parsed on first use, so `next build` can import server modules without a runtime environment. */
+/**
+ * Parsed on first use, so `next build` can import server modules without a runtime
+ * environment; once per process, so a value set at start (setEnv) reaches every bundle.
+ */
 export function env(): Env {
-  if (parsed) return parsed;
-  const result = schema.safeParse(
-    Object.fromEntries(Object.entries(process.env).map(([k, v]) => [k, v === "" ? undefined : v])),
-  );
+  return processSingleton("env", parse);
+}
+
+function parse(): Env {
+  const result = schema.safeParse(Object.fromEntries(Object.entries(process.env).map(([k, v]) => [k, v === "" ? undefined : v])));
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Gatehouse: invalid environment\n${problems}\nSee .env.example.`);
   }
-  parsed = result.data;
-  return parsed;
+  return result.data;
 }
 
-/** For start-up code that fills in values (a dev secret, the embedded database's URL). */
-export function resetEnv(): void {
-  parsed = undefined;
+/**
+ * For start-up code that fills in values (a dev secret, the embedded database's URL, the
+ * demo flag). process.env is the one store every bundle of this process shares.
+ */
+export function setEnv(name: "AUTH_SECRET" | "DATABASE_URL" | "GATEHOUSE_DEMO", value: string): void {
+  process.env[name] = value;
+  clearProcessSingleton("env");
 }
+
+/** True inside `next build`, where no database may be opened. */
+export const isBuildPhase = (): boolean => process.env.NEXT_PHASE === "phase-production-build";

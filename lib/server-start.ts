@@ -1,12 +1,12 @@
 // What a Next.js server process does once before its first request (instrumentation.ts).
 import { closeDb, describeUrl } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
-import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoAccount } from "./demo";
-import { ensureDevSecret } from "./dev-secret";
-import { env } from "./env";
-import { startRevocationListener, stopRevocationListener } from "./gateway/revocation";
-import { startUsageWriter, stopUsageWriter } from "./gateway/usage";
-import { onShutdown } from "./shutdown";
+import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoAccount } from "@/lib/demo";
+import { ensureDevSecret } from "@/lib/dev-secret";
+import { env, setEnv } from "@/lib/env";
+import { startRevocationListener, stopRevocationListener } from "@/lib/gateway/revocation";
+import { startUsageWriter, stopUsageWriter } from "@/lib/gateway/usage";
+import { onShutdown } from "@/lib/shutdown";
 
 export async function startServer(): Promise<void> {
   ensureDevSecret();
@@ -32,7 +32,7 @@ export async function startServer(): Promise<void> {
   const demoWanted = env().SEED_DEMO || (embedded !== null && env().NODE_ENV !== "production");
   if (demoWanted) {
     const created = await ensureDemoAccount();
-    process.env.GATEHOUSE_DEMO = "1"; // the sign-in page shows the credentials too
+    setEnv("GATEHOUSE_DEMO", "1"); // the sign-in page shows the credentials too
     console.log(`Gatehouse: demo account ${created ? "created" : "ready"}: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
   }
 }

@@ -1,10 +1,9 @@
 // Next.js's own SIGTERM/SIGINT handler closes the server and calls process.exit at once,
 // which would lose unflushed usage and orphan the embedded PostgreSQL. So the handlers
 // present at start-up are set aside and run only after our tasks have finished.
-type Task = { name: string; run: () => Promise<unknown> };
+import { processSingleton } from "@/lib/process-singleton";
 
-const slot = Symbol.for("gatehouse.shutdown");
-const store = globalThis as typeof globalThis & { [slot]?: Task[] };
+type Task = { name: string; run: () => Promise<unknown> };
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 const EXIT_CODES = { SIGTERM: 143, SIGINT: 130 } as const;
@@ -34,6 +33,5 @@ function install(): Task[] {
 
 /** Runs `run` once when the process is told to stop, before the server exits. */
 export function onShutdown(name: string, run: () => Promise<unknown>): void {
-  store[slot] ??= install();
-  store[slot].push({ name, run });
+  processSingleton("shutdown", install).push({ name, run });
 }

@@ -4,11 +4,9 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { describeDbError } from "@/db/queries/errors";
 import type { SessionUser } from "@/db/queries/users";
-import { currentUser } from "./auth";
+import { currentUser } from "@/lib/auth";
 
-export type Outcome<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; errors?: Record<string, string[] | undefined> };
+export type Outcome<T = undefined> = { ok: true; data: T } | { ok: false; message: string; errors?: Record<string, string[] | undefined> };
 
 const SIGNED_OUT: Outcome<never> = { ok: false, message: "Your session has ended. Sign in again to continue." };
 const FAILED: Outcome<never> = { ok: false, message: "Something went wrong on our side and nothing was changed. Try again in a moment." };

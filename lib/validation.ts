@@ -20,19 +20,15 @@ export const createKeySchema = z.object({
     .transform((v) => v || null),
 });
 
-export const keyIdSchema = z.object({
-  id: z.uuid({ error: "That key id is not valid." }),
-});
+const INVALID_KEY_ID = "That key id is not valid.";
+
+export const keyIdSchema = z.object({ id: z.uuid({ error: INVALID_KEY_ID }) }, { error: INVALID_KEY_ID });
 
 export const setKeyActiveSchema = keyIdSchema.extend({
   active: z.boolean({ error: "The target state must be true or false." }),
 });
 
-const email = z
-  .string({ error: "Email is required." })
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter a valid email address.").max(254, "That email is too long."));
+const email = z.string({ error: "Email is required." }).trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254, "That email is too long."));
 
 export const signInSchema = z.object({
   email,

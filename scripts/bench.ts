@@ -11,11 +11,11 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { closeDb } from "@/db/client";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/db/embedded";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { createUser } from "@/db/queries/users";
-import { createApiKey } from "@/lib/api-keys";
-import { startProductionServer } from "./bench/server";
+import { createKey } from "@/lib/keys/service";
+import { startProductionServer } from "@/scripts/bench/server";
 
 const { values: args } = parseArgs({
   options: {
@@ -49,7 +49,10 @@ let tempDir: string | undefined;
 let url = process.env.DATABASE_URL;
 if (!args["no-build"]) {
   console.log("Building (next build)…");
-  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 if (!url) {
@@ -61,7 +64,8 @@ if (!url) {
 }
 await migrateDatabase(url);
 const user = await createUser(`bench-${randomUUID()}@gatehouse.dev`, "not-a-real-hash");
-const created = await createApiKey(user!, { name: `bench ${new Date().toISOString()}`, description: "npm run bench" });
+if (!user) throw new Error("could not create the benchmark user");
+const created = await createKey(user, { name: `bench ${new Date().toISOString()}`, description: "npm run bench" });
 if (!created.ok) throw new Error(created.message);
 await closeDb();
 
@@ -90,7 +94,10 @@ try {
   for (let round = 1; round <= Number(args.rounds); round++) {
     console.log(`Round ${round}: /api/health, /api/gateway/whoami, whoami via the route handler, ${SECONDS} s each`);
     results.health.push(await measure(health));
-    for (const [list, headers] of [[results.whoami, key], [results.route, viaRoute]] as const) {
+    for (const [list, headers] of [
+      [results.whoami, key],
+      [results.route, viaRoute],
+    ] as const) {
       const started = Date.now();
       const gateway = await measure(whoami, headers);
       gatewaySeconds += (Date.now() - started) / 1000;
@@ -110,15 +117,23 @@ try {
   // A timed flush every interval of gateway traffic, plus the one that ends each phase.
   const flushWindows = Math.ceil((gatewaySeconds * 1000) / FLUSH_MS) + 2 * Number(args.rounds);
   console.log("");
-  console.log(`Gatehouse benchmark · ${new Date().toISOString()} · ${os.cpus().length} CPU · ${embedded ? "embedded PostgreSQL" : "PostgreSQL at DATABASE_URL"} · ${CONNECTIONS} connections · best of ${args.rounds} × ${SECONDS} s`);
+  console.log(
+    `Gatehouse benchmark · ${new Date().toISOString()} · ${os.cpus().length} CPU · ${embedded ? "embedded PostgreSQL" : "PostgreSQL at DATABASE_URL"} · ${CONNECTIONS} connections · best of ${args.rounds} × ${SECONDS} s`,
+  );
   console.log("route                      req/s      p50      p99");
-  for (const [name, r] of [["/api/health", h], ["/api/gateway/whoami", w], ["  …via the route handler", viaHandler]] as const) {
+  for (const [name, r] of [
+    ["/api/health", h],
+    ["/api/gateway/whoami", w],
+    ["  …via the route handler", viaHandler],
+  ] as const) {
     console.log(`${name.padEnd(24)} ${r.rps.toFixed(0).padStart(7)} ${`${r.p50} ms`.padStart(8)} ${`${r.p99} ms`.padStart(8)}`);
   }
   console.log(`throughput ratio (whoami / health): ${(w.rps / h.rps).toFixed(3)}   (goal ≥ 0.90)`);
   console.log(`p99 added by the key check: ${(w.p99 - h.p99).toFixed(1)} ms   (goal ≤ 1 ms)`);
   console.log(`route handler path (requests with a body): ratio ${(viaHandler.rps / h.rps).toFixed(3)}, p99 added ${(viaHandler.p99 - h.p99).toFixed(1)} ms`);
-  console.log(`last-used writes: ${updates} updates of the key's row for ${requests} accepted requests over ${gatewaySeconds.toFixed(1)} s (at most ${flushWindows} flushes of one statement each at ${FLUSH_MS} ms)`);
+  console.log(
+    `last-used writes: ${updates} updates of the key's row for ${requests} accepted requests over ${gatewaySeconds.toFixed(1)} s (at most ${flushWindows} flushes of one statement each at ${FLUSH_MS} ms)`,
+  );
   console.log(`request log: ${after.inserts - before.inserts} rows written`);
   console.log(`non-2xx or errors: ${failures}`);
 } finally {

@@ -24,7 +24,16 @@ export function CredentialsForm({ action, submitLabel, pendingLabel, newPassword
   return (
     <form ref={ref} method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <TextField name="email" label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} errors={errors?.email} />
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        errors={errors?.email}
+      />
       <TextField
         name="password"
         label="Password"

@@ -1,25 +1,26 @@
 "use client";
 
-import { Activity, CreditCard, FileCode2, KeyRound, LayoutDashboard, Network, Settings } from "lucide-react";
+import { Activity, CreditCard, FileCode2, KeyRound, LayoutDashboard, type LucideIcon, Network, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { CONSOLE_ROUTES, type ConsoleHref } from "@/lib/routes";
 
-// The seed product's sidebar, in its order.
-const ITEMS = [
-  { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
-  { href: "/smart-contracts", label: "Smart Contract", icon: FileCode2 },
-  { href: "/gateway", label: "API Gateway", icon: Network },
-  { href: "/transactions", label: "Transaction Monitoring", icon: Activity },
-  { href: "/subscription", label: "Subscription", icon: CreditCard },
-  { href: "/keys", label: "API Key Generation", icon: KeyRound },
-  { href: "/settings", label: "Settings", icon: Settings },
-];
+const ICONS: Record<ConsoleHref, LucideIcon> = {
+  "/dashboard": LayoutDashboard,
+  "/smart-contracts": FileCode2,
+  "/gateway": Network,
+  "/transactions": Activity,
+  "/subscription": CreditCard,
+  "/keys": KeyRound,
+  "/settings": Settings,
+};
 
 export function Nav({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <ul className="space-y-1">
-      {ITEMS.map(({ href, label, icon: Icon }) => {
+      {CONSOLE_ROUTES.map(({ href, label }) => {
+        const Icon = ICONS[href];
         const current = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>

@@ -3,9 +3,9 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { Menu, ShieldCheck, X } from "lucide-react";
 import { useState } from "react";
-import { signOutEverywhere } from "@/app/(auth)/actions";
+import { Nav } from "@/components/console/nav";
 import { Button } from "@/components/ui/button";
-import { Nav } from "./nav";
+import { signOutAction } from "@/lib/actions/session";
 
 function Brand() {
   return (
@@ -23,7 +23,7 @@ function Account({ email }: { email: string }) {
       <p className="truncate text-sm font-semibold" title={email}>
         {email}
       </p>
-      <form action={signOutEverywhere} className="mt-3">
+      <form action={signOutAction} className="mt-3">
         <Button type="submit" variant="secondary" size="sm" className="w-full">
           Sign out
         </Button>

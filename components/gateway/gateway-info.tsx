@@ -28,7 +28,9 @@ export function GatewayInfo({ origin, upstream }: { origin: string; upstream: st
           <dd className="mt-1 text-zinc-700">
             {upstream ? (
               <>
-                Every other path under <code className="font-mono text-sm">/api/gateway/</code> goes to <code className="break-all font-mono text-sm">{upstream}</code>, with the key removed and <code className="font-mono text-sm">x-gateway-key-id</code> added.
+                Every other path under <code className="font-mono text-sm">/api/gateway/</code> goes to{" "}
+                <code className="break-all font-mono text-sm">{upstream}</code>, with the key removed and{" "}
+                <code className="font-mono text-sm">x-gateway-key-id</code> added.
               </>
             ) : (
               <>No upstream is configured yet (set GATEWAY_UPSTREAM_URL); other paths answer 404.</>
@@ -37,7 +39,8 @@ export function GatewayInfo({ origin, upstream }: { origin: string; upstream: st
         </div>
       </dl>
       <p className="mt-4 text-sm text-zinc-600">
-        Send the key in the <code className="font-mono">x-api-key</code> header or as <code className="font-mono">Authorization: Bearer</code>, never in the URL.
+        Send the key in the <code className="font-mono">x-api-key</code> header or as <code className="font-mono">Authorization: Bearer</code>, never in the
+        URL.
       </p>
     </section>
   );

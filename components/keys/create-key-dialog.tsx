@@ -2,9 +2,9 @@
 
 import { Plus } from "lucide-react";
 import { useState } from "react";
+import { CreateKeyForm } from "@/components/keys/create-key-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogTrigger } from "@/components/ui/dialog";
-import { CreateKeyForm } from "./create-key-form";
 
 export function CreateKeyDialog() {
   const [open, setOpen] = useState(false);

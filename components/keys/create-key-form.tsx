@@ -2,13 +2,13 @@
 
 import { useState } from "react";
 import { z } from "zod";
-import { createKey } from "@/app/(console)/keys/actions";
+import { ShowKeyOnce } from "@/components/keys/show-key-once";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormMessage, TextAreaField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { createKeyAction } from "@/lib/actions/keys";
 import { createKeySchema, KEY_DESCRIPTION_MAX, KEY_NAME_MAX } from "@/lib/validation";
-import { ShowKeyOnce } from "./show-key-once";
 
 // The same schema as the action: instant messages here, the action still decides.
 function validate(form: FormData) {
@@ -17,14 +17,17 @@ function validate(form: FormData) {
 }
 
 export function CreateKeyForm() {
-  const { ref, state, pending, errors, message, onSubmit } = useActionForm(createKey, validate);
+  const { ref, state, pending, errors, message, onSubmit } = useActionForm(createKeyAction, validate);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
 
   if (state?.ok) return <ShowKeyOnce apiKey={state.data.key} name={state.data.name} />;
 
   return (
-    <DialogContent title="Create API Auth Key" description="Name the key after who or what will use it. You will see the full key once, right after it is created.">
+    <DialogContent
+      title="Create API Auth Key"
+      description="Name the key after who or what will use it. You will see the full key once, right after it is created."
+    >
       <form ref={ref} onSubmit={onSubmit} noValidate className="space-y-4">
         <TextField
           name="name"

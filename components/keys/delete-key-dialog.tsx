@@ -2,10 +2,10 @@
 
 import { Trash2 } from "lucide-react";
 import { useState, useTransition } from "react";
-import { deleteKey } from "@/app/(console)/keys/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
+import { deleteKeyAction } from "@/lib/actions/keys";
 
 export function DeleteKeyDialog({ id, name }: { id: string; name: string }) {
   const [open, setOpen] = useState(false);
@@ -15,20 +15,30 @@ export function DeleteKeyDialog({ id, name }: { id: string; name: string }) {
   function confirm() {
     setError(null);
     startTransition(async () => {
-      const result = await deleteKey(id).catch(() => ({ ok: false as const, message: "Could not reach the server; the key was not deleted." }));
+      const result = await deleteKeyAction({ id }).catch(() => ({ ok: false as const, message: "Could not reach the server; the key was not deleted." }));
       if (result.ok) setOpen(false);
       else setError(result.message);
     });
   }
 
   return (
-    <Dialog open={open} onOpenChange={(next) => (setOpen(next), setError(null))}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        setError(null);
+      }}
+    >
       <DialogTrigger asChild>
         <Button variant="ghost" size="sm" aria-label={`Delete ${name}`} title={`Delete ${name}`}>
           <Trash2 size={16} aria-hidden />
         </Button>
       </DialogTrigger>
-      <DialogContent role="alertdialog" title={`Delete “${name}”?`} description="Requests that use this key are refused from the moment it is deleted. This cannot be undone.">
+      <DialogContent
+        role="alertdialog"
+        title={`Delete “${name}”?`}
+        description="Requests that use this key are refused from the moment it is deleted. This cannot be undone."
+      >
         <FormMessage message={error} />
         <div className="mt-4 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <DialogClose asChild>

@@ -1,7 +1,7 @@
+import { CreateKeyDialog } from "@/components/keys/create-key-dialog";
+import { KeyTable } from "@/components/keys/key-table";
 import { RefreshWhileVisible } from "@/components/ui/refresh-while-visible";
 import { listKeys } from "@/db/queries/keys";
-import { CreateKeyDialog } from "./create-key-dialog";
-import { KeyTable } from "./key-table";
 
 /** The key list with its create button: the same on API Gateway and API Key Generation. */
 export async function KeyManager({ ownerId }: { ownerId: string }) {

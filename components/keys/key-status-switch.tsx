@@ -1,8 +1,8 @@
 "use client";
 
 import { useOptimistic, useState, useTransition } from "react";
-import { setKeyActive } from "@/app/(console)/keys/actions";
 import { Switch } from "@/components/ui/switch";
+import { setKeyActiveAction } from "@/lib/actions/keys";
 
 const UNREACHABLE = "Could not reach the server; the key was not changed.";
 
@@ -16,7 +16,7 @@ export function KeyStatusSwitch({ id, name, active }: { id: string; name: string
     setError(null);
     startTransition(async () => {
       show(next);
-      const result = await setKeyActive(id, next).catch(() => ({ ok: false as const, message: UNREACHABLE }));
+      const result = await setKeyActiveAction({ id, active: next }).catch(() => ({ ok: false as const, message: UNREACHABLE }));
       if (!result.ok) setError(`“${name}” is still ${active ? "active" : "inactive"}: ${result.message}`);
     });
   }

@@ -1,9 +1,9 @@
-import type { KeyListItem } from "@/db/queries/keys";
+import { DeleteKeyDialog } from "@/components/keys/delete-key-dialog";
+import { KeyStatusSwitch } from "@/components/keys/key-status-switch";
 import { LocalTime } from "@/components/ui/local-time";
 import { ScrollTable } from "@/components/ui/scroll-table";
-import { maskKey } from "@/lib/keys";
-import { DeleteKeyDialog } from "./delete-key-dialog";
-import { KeyStatusSwitch } from "./key-status-switch";
+import type { KeyListItem } from "@/db/queries/keys";
+import { maskKey } from "@/lib/keys/format";
 
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500";
 const td = "px-4 py-3 align-top";
@@ -13,11 +13,21 @@ export function KeyTable({ keys }: { keys: KeyListItem[] }) {
     <ScrollTable label="API auth keys table" minWidth="min-w-[760px]">
       <thead className="border-b border-zinc-200 bg-zinc-50">
         <tr>
-          <th scope="col" className={th}>Key Name</th>
-          <th scope="col" className={th}>Last Used</th>
-          <th scope="col" className={th}>API Auth Key</th>
-          <th scope="col" className={th}>Date Created</th>
-          <th scope="col" className={th}>Status</th>
+          <th scope="col" className={th}>
+            Key Name
+          </th>
+          <th scope="col" className={th}>
+            Last Used
+          </th>
+          <th scope="col" className={th}>
+            API Auth Key
+          </th>
+          <th scope="col" className={th}>
+            Date Created
+          </th>
+          <th scope="col" className={th}>
+            Status
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100">
@@ -25,7 +35,11 @@ export function KeyTable({ keys }: { keys: KeyListItem[] }) {
           <tr key={key.id} data-key-id={key.id}>
             <th scope="row" className={`${td} max-w-64 text-left font-semibold`}>
               <span className="break-words">{key.name}</span>
-              {key.description ? <p className="mt-0.5 line-clamp-2 break-words text-sm font-normal text-zinc-500" title={key.description}>{key.description}</p> : null}
+              {key.description ? (
+                <p className="mt-0.5 line-clamp-2 break-words text-sm font-normal text-zinc-500" title={key.description}>
+                  {key.description}
+                </p>
+              ) : null}
             </th>
             <td className={`${td} whitespace-nowrap text-zinc-700`}>
               {key.lastUsedAt ? <LocalTime iso={key.lastUsedAt.toISOString()} mode="relative" /> : "Never"}

@@ -10,7 +10,9 @@ export function RequestFilters({ keys, filter }: { keys: KeyOption[]; filter: Re
   return (
     <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter requests">
       <div>
-        <label htmlFor="key" className="text-sm font-semibold">Key</label>
+        <label htmlFor="key" className="text-sm font-semibold">
+          Key
+        </label>
         <select id="key" name="key" defaultValue={filter.key ?? ""} className={select}>
           <option value="">All keys</option>
           {keys.map((k) => (
@@ -22,7 +24,9 @@ export function RequestFilters({ keys, filter }: { keys: KeyOption[]; filter: Re
         </select>
       </div>
       <div>
-        <label htmlFor="status" className="text-sm font-semibold">Status</label>
+        <label htmlFor="status" className="text-sm font-semibold">
+          Status
+        </label>
         <select id="status" name="status" defaultValue={filter.status ?? ""} className={select}>
           <option value="">Any status</option>
           <option value="2xx">2xx success</option>
@@ -31,7 +35,9 @@ export function RequestFilters({ keys, filter }: { keys: KeyOption[]; filter: Re
           <option value="5xx">5xx gateway or upstream error</option>
         </select>
       </div>
-      <button type="submit" className={buttonClass("secondary")}>Apply</button>
+      <button type="submit" className={buttonClass("secondary")}>
+        Apply
+      </button>
     </form>
   );
 }

@@ -12,18 +12,24 @@ export function RequestTable({ rows }: { rows: RequestListItem[] }) {
       <thead className="border-b border-zinc-200 bg-zinc-50">
         <tr>
           {["Time", "Key", "Method", "Path", "Status", "Latency", "Client IP"].map((h) => (
-            <th key={h} scope="col" className={th}>{h}</th>
+            <th key={h} scope="col" className={th}>
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100">
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className={`${td} whitespace-nowrap text-zinc-700`}><LocalTime iso={r.createdAt.toISOString()} mode="relative" /></td>
+            <td className={`${td} whitespace-nowrap text-zinc-700`}>
+              <LocalTime iso={r.createdAt.toISOString()} mode="relative" />
+            </td>
             <td className={`${td} font-semibold`}>{r.keyName}</td>
             <td className={`${td} font-mono text-sm`}>{r.method}</td>
             <td className={`${td} max-w-72 break-all font-mono text-sm`}>{r.path}</td>
-            <td className={td}><span className={`rounded px-1.5 py-0.5 font-mono text-sm ${tone(r.status)}`}>{r.status}</span></td>
+            <td className={td}>
+              <span className={`rounded px-1.5 py-0.5 font-mono text-sm ${tone(r.status)}`}>{r.status}</span>
+            </td>
             <td className={`${td} whitespace-nowrap text-zinc-700`}>{r.latencyMs < 1 ? "< 1 ms" : `${r.latencyMs} ms`}</td>
             <td className={`${td} font-mono text-sm text-zinc-600`}>{r.clientIp ?? "—"}</td>
           </tr>

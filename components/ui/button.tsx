@@ -1,4 +1,4 @@
-import { forwardRef, type ButtonHTMLAttributes } from "react";
+import { type ButtonHTMLAttributes, forwardRef } from "react";
 
 const variants = {
   primary: "bg-zinc-950 text-white hover:bg-zinc-800 disabled:bg-zinc-500",

@@ -2,7 +2,7 @@
 
 import { Check, Copy } from "lucide-react";
 import { useState } from "react";
-import { Button } from "./button";
+import { Button } from "@/components/ui/button";
 
 const ANNOUNCE = { idle: "", copied: "Copied to clipboard.", select: "Selected: press Ctrl+C to copy." };
 

@@ -21,8 +21,7 @@ export function relativeTime(date: Date, now: number): string {
   return format.format(Math.round(seconds / 60), "minute");
 }
 
-const exact = (date: Date, timeZone?: string) =>
-  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone }).format(date);
+const exact = (date: Date, timeZone?: string) => new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone }).format(date);
 const day = (date: Date, timeZone?: string) => new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone }).format(date);
 
 /**

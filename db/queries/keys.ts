@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
-import { db } from "../client";
-import { apiKeys, type ApiKey } from "../schema";
-import { isUniqueViolation } from "./errors";
+import { db } from "@/db/client";
+import { isUniqueViolation } from "@/db/queries/errors";
+import { type ApiKey, apiKeys } from "@/db/schema";
 
 export const KEYS_PER_USER_MAX = 200;
 
@@ -40,7 +40,10 @@ export async function insertKey(ownerId: string, row: NewKeyRow): Promise<Insert
   const [{ n }] = await db().select({ n: count() }).from(apiKeys).where(live(ownerId));
   if (n >= KEYS_PER_USER_MAX) return { ok: false, reason: "limit" };
   try {
-    const [key] = await db().insert(apiKeys).values({ ...row, ownerId }).returning(listColumns);
+    const [key] = await db()
+      .insert(apiKeys)
+      .values({ ...row, ownerId })
+      .returning(listColumns);
     return { ok: true, key };
   } catch (error) {
     if (isUniqueViolation(error, "api_keys_owner_name_key")) return { ok: false, reason: "name_taken" };
@@ -49,7 +52,7 @@ export async function insertKey(ownerId: string, row: NewKeyRow): Promise<Insert
 }
 
 /** Null when the key is not the owner's (or is deleted): the caller says "not found". */
-export async function setKeyActive(ownerId: string, id: string, active: boolean): Promise<Pick<ApiKey, "id" | "hash" | "active"> | null> {
+export async function updateKeyActive(ownerId: string, id: string, active: boolean): Promise<Pick<ApiKey, "id" | "hash" | "active"> | null> {
   const [row] = await db()
     .update(apiKeys)
     .set({ active })
@@ -58,7 +61,7 @@ export async function setKeyActive(ownerId: string, id: string, active: boolean)
   return row ?? null;
 }
 
-export async function deleteKey(ownerId: string, id: string): Promise<Pick<ApiKey, "id" | "hash" | "name"> | null> {
+export async function markKeyDeleted(ownerId: string, id: string): Promise<Pick<ApiKey, "id" | "hash" | "name"> | null> {
   const [row] = await db()
     .update(apiKeys)
     .set({ deletedAt: new Date(), active: false })

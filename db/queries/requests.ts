@@ -1,6 +1,6 @@
 import { and, between, desc, eq } from "drizzle-orm";
-import { db } from "../client";
-import { apiKeys, gatewayRequests, type GatewayRequest } from "../schema";
+import { db } from "@/db/client";
+import { apiKeys, type GatewayRequest, gatewayRequests } from "@/db/schema";
 
 export const REQUESTS_PAGE_SIZE = 25;
 const STATUS_RANGES = { "2xx": [200, 299], "3xx": [300, 399], "4xx": [400, 499], "5xx": [500, 599] } as const;

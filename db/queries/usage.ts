@@ -1,5 +1,5 @@
-import { sqlClient } from "../client";
-import type { NewGatewayRequest } from "../schema";
+import { sqlClient } from "@/db/client";
+import type { NewGatewayRequest } from "@/db/schema";
 
 export type LastUse = { keyId: string; at: Date };
 export type RequestRow = Required<Omit<NewGatewayRequest, "id">>;

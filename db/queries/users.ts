@@ -1,17 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "../client";
-import { users, type User } from "../schema";
+import { db } from "@/db/client";
+import { type User, users } from "@/db/schema";
 
 export type SessionUser = Pick<User, "id" | "email" | "sessionVersion">;
 const sessionColumns = { id: users.id, email: users.email, sessionVersion: users.sessionVersion };
 
 /** Null when the email is taken. */
 export async function createUser(email: string, passwordHash: string): Promise<SessionUser | null> {
-  const [user] = await db()
-    .insert(users)
-    .values({ email, passwordHash })
-    .onConflictDoNothing({ target: users.email })
-    .returning(sessionColumns);
+  const [user] = await db().insert(users).values({ email, passwordHash }).onConflictDoNothing({ target: users.email }).returning(sessionColumns);
   return user ?? null;
 }
 

@@ -1,18 +1,32 @@
 // Reverse proxy to GATEWAY_UPSTREAM_URL: streamed both ways, hop-by-hop headers dropped.
 import type { KeyForGateway } from "@/db/queries/keys";
-import { env } from "../env";
-import { logThrottled } from "../throttled-log";
-import { errorResponse } from "./responses";
+import { env } from "@/lib/env";
+import { refusalResponse } from "@/lib/gateway/responses";
+import { logThrottled } from "@/lib/throttled-log";
 
 export const GATEWAY_PREFIX = "/api/gateway";
 
-const HOP_BY_HOP = ["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"];
+const HOP_BY_HOP = [
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+];
 // The key stays here; identity headers are ours to set, never the caller's.
 const NOT_FORWARDED = ["host", "x-api-key", "x-gateway-key-id", "x-gateway-owner-id", "content-length"];
 
 function withoutHopByHop(source: Headers): Headers {
   const headers = new Headers(source);
-  const named = source.get("connection")?.split(",").map((h) => h.trim().toLowerCase()) ?? [];
+  const named =
+    source
+      .get("connection")
+      ?.split(",")
+      .map((h) => h.trim().toLowerCase()) ?? [];
   for (const name of [...HOP_BY_HOP, ...named]) headers.delete(name);
   return headers;
 }
@@ -40,7 +54,7 @@ function targetUrl(upstream: string, incoming: URL): URL {
 
 export async function forwardToUpstream(request: Request, url: URL, key: KeyForGateway): Promise<Response> {
   const upstream = env().GATEWAY_UPSTREAM_URL;
-  if (!upstream) return errorResponse(404, "no_upstream", "No upstream is configured for this gateway (GATEWAY_UPSTREAM_URL). GET /api/gateway/whoami works without one.");
+  if (!upstream) return refusalResponse("no_upstream");
   const hasBody = !["GET", "HEAD"].includes(request.method) && request.body !== null;
   // The timeout covers waiting for the response head, not a long streamed body.
   const controller = new AbortController();
@@ -58,9 +72,9 @@ export async function forwardToUpstream(request: Request, url: URL, key: KeyForG
       duplex: "half",
     });
   } catch (error) {
-    if (controller.signal.aborted) return errorResponse(504, "upstream_timeout", "The upstream did not answer in time.");
+    if (controller.signal.aborted) return refusalResponse("upstream_timeout");
     logThrottled("upstream", `upstream request failed: ${(error as Error).cause ?? (error as Error).message}`);
-    return errorResponse(502, "upstream_unreachable", "The upstream could not be reached.");
+    return refusalResponse("upstream_unreachable");
   } finally {
     clearTimeout(timer);
   }

@@ -1,10 +1,11 @@
 // A gateway request from start to end, run by proxy.ts and by the gateway route alike:
 // whichever of the two gets the request verifies the key itself.
 import type { KeyForGateway } from "@/db/queries/keys";
-import { forwardToUpstream, GATEWAY_PREFIX } from "./forward";
-import { clientIp, refusalResponse } from "./responses";
-import { recordRequest } from "./usage";
-import { verifyApiKey, type Refusal } from "./verify";
+import { forwardToUpstream, GATEWAY_PREFIX } from "@/lib/gateway/forward";
+import { REFUSALS, type RefusalCode } from "@/lib/gateway/refusals";
+import { clientIp, refusalResponse } from "@/lib/gateway/responses";
+import { recordRequest } from "@/lib/gateway/usage";
+import { verifyApiKey } from "@/lib/gateway/verify";
 
 const WHOAMI = `${GATEWAY_PREFIX}/whoami`;
 
@@ -29,16 +30,16 @@ function logRequest(request: Request, url: URL, key: KeyForGateway, status: numb
 }
 
 /** A refusal as a response, logged for the key's owner when the key is known (a switched-off key). */
-function refuse(request: Request, url: URL, refusal: Refusal, startedAt: number): Response {
-  if (refusal.key) logRequest(request, url, refusal.key, refusal.status, startedAt);
-  return refusalResponse(refusal);
+function refuse(request: Request, url: URL, code: RefusalCode, key: KeyForGateway | undefined, startedAt: number): Response {
+  if (key) logRequest(request, url, key, REFUSALS[code].status, startedAt);
+  return refusalResponse(code);
 }
 
 export async function handleGatewayRequest(request: Request): Promise<Response> {
   const startedAt = performance.now();
   const url = new URL(request.url); // once per request: this is the hot path
   const verification = await verifyApiKey(request, url);
-  if (!verification.ok) return refuse(request, url, verification.refusal, startedAt);
+  if (!verification.ok) return refuse(request, url, verification.code, verification.key, startedAt);
   const { key } = verification;
   const now = new Date();
   const isWhoami = request.method === "GET" && url.pathname.replace(/\/$/, "") === WHOAMI;

@@ -1,7 +1,8 @@
 // Verified keys by hash, in process: a bounded LRU with a TTL. Trusted only while the
 // revocation listener is connected; while it is not, every lookup goes to the database.
 import type { KeyForGateway } from "@/db/queries/keys";
-import { env } from "../env";
+import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** null caches "no such key", so a flood of well-formed unknown keys costs one query each. */
 export type CachedKey = KeyForGateway | null;
@@ -33,7 +34,10 @@ class KeyCache {
     if (!this.trusted || generationAtLookup !== this.generation) return;
     this.entries.delete(hash);
     this.entries.set(hash, { value, expires: Date.now() + this.ttlMs });
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size > this.max) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
   }
 
   delete(hash: string): void {
@@ -61,9 +65,6 @@ class KeyCache {
   }
 }
 
-const slot = Symbol.for("gatehouse.keyCache");
-const store = globalThis as typeof globalThis & { [slot]?: KeyCache };
-
 export function keyCache(): KeyCache {
-  return (store[slot] ??= new KeyCache(env().KEY_CACHE_MAX, env().KEY_CACHE_TTL_MS));
+  return processSingleton("keyCache", () => new KeyCache(env().KEY_CACHE_MAX, env().KEY_CACHE_TTL_MS));
 }

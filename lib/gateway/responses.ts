@@ -1,14 +1,11 @@
-import type { Refusal } from "./verify";
+import { REFUSALS, type RefusalCode } from "@/lib/gateway/refusals";
 
 const NO_STORE = { "cache-control": "no-store" };
 
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { ...NO_STORE, ...headers } });
-}
-
-export function refusalResponse({ status, code, message }: Refusal): Response {
+export function refusalResponse(code: RefusalCode): Response {
+  const { status, message } = REFUSALS[code];
   const challenge = status === 401 ? { "www-authenticate": 'Bearer realm="gatehouse", charset="UTF-8"' } : undefined;
-  return errorResponse(status, code, message, challenge);
+  return Response.json({ error: { code, message } }, { status, headers: { ...NO_STORE, ...challenge } });
 }
 
 /**
@@ -17,6 +14,10 @@ export function refusalResponse({ status, code, message }: Refusal): Response {
  */
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").pop()?.trim().replace(/^::ffff:(?=\d+\.)/, ""); // IPv4 as IPv4
+  const last = forwarded
+    ?.split(",")
+    .pop()
+    ?.trim()
+    .replace(/^::ffff:(?=\d+\.)/, ""); // IPv4 as IPv4
   return last ? last.slice(0, 64) : null;
 }

@@ -3,7 +3,7 @@
 // may have missed notifications, so the cache is emptied and bypassed until LISTEN is back.
 import postgres from "postgres";
 import { describeDbError } from "@/db/queries/errors";
-import { keyCache } from "./key-cache";
+import { keyCache } from "@/lib/gateway/key-cache";
 
 export const KEY_CHANGED_CHANNEL = "gatehouse_key_changed";
 const RETRY_MS = 500;

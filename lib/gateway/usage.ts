@@ -1,16 +1,15 @@
 // The batched writer: accepted requests move their key's last-used time and every request
 // goes into the log, in memory first; one statement per interval writes them all.
 import { describeDbError } from "@/db/queries/errors";
-import { pruneRequests, writeUsage, type RequestRow } from "@/db/queries/usage";
-import { env } from "../env";
-import { logThrottled } from "../throttled-log";
+import { pruneRequests, type RequestRow, writeUsage } from "@/db/queries/usage";
+import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
+import { logThrottled } from "@/lib/throttled-log";
 
 type Buffer = { lastUse: Map<string, Date>; rows: RequestRow[]; dropped: number };
 type Writer = Buffer & { flushing?: Promise<void>; timers: NodeJS.Timeout[]; flushes: number };
 
-const slot = Symbol.for("gatehouse.usage");
-const store = globalThis as typeof globalThis & { [slot]?: Writer };
-const writer = (): Writer => (store[slot] ??= { lastUse: new Map(), rows: [], dropped: 0, timers: [], flushes: 0 });
+const writer = (): Writer => processSingleton("usage", () => ({ lastUse: new Map(), rows: [], dropped: 0, timers: [], flushes: 0 }));
 
 export function touchKey(keyId: string, at: Date = new Date()): void {
   const { lastUse } = writer();
@@ -69,8 +68,11 @@ export function startUsageWriter(): void {
   if (w.timers.length) return;
   const prune = () =>
     pruneRequests(env().REQUEST_LOG_RETENTION_DAYS).catch((e) => console.error(`Gatehouse: pruning the request log failed: ${describeDbError(e)}`));
-  w.timers.push(setInterval(() => void flushUsage(), env().USAGE_FLUSH_MS), setInterval(prune, 60 * 60 * 1000));
-  w.timers.forEach((t) => t.unref());
+  w.timers.push(
+    setInterval(() => void flushUsage(), env().USAGE_FLUSH_MS),
+    setInterval(prune, 60 * 60 * 1000),
+  );
+  for (const timer of w.timers) timer.unref();
   void prune();
 }
 

@@ -1,27 +1,17 @@
-// verifyApiKey(): the one check, used by proxy.ts and again by the gateway route.
+// verifyApiKey(): the one check for every path that serves gateway traffic.
 // Order: key in the query string → header → format and checksum (no I/O) → cache → one indexed query.
-import { findKeyByHash, type KeyForGateway } from "@/db/queries/keys";
 import { describeDbError } from "@/db/queries/errors";
-import { parseApiKey } from "../keys";
-import { logThrottled } from "../throttled-log";
-import { keyCache } from "./key-cache";
-import { touchKey } from "./usage";
+import { findKeyByHash, type KeyForGateway } from "@/db/queries/keys";
+import { keyCache } from "@/lib/gateway/key-cache";
+import type { RefusalCode } from "@/lib/gateway/refusals";
+import { touchKey } from "@/lib/gateway/usage";
+import { parseKey } from "@/lib/keys/format";
+import { logThrottled } from "@/lib/throttled-log";
 
-export type Refusal = {
-  status: 400 | 401 | 403 | 503;
-  code: string;
-  message: string;
-  /** Known only when the key exists, so the refusal can go into its owner's request log. */
-  key?: KeyForGateway;
-};
-export type Verification = { ok: true; key: KeyForGateway } | { ok: false; refusal: Refusal };
+/** `key` is known on a refusal only when the key exists, so it can go into its owner's request log. */
+export type Verification = { ok: true; key: KeyForGateway } | { ok: false; code: RefusalCode; key?: KeyForGateway };
 
 const QUERY_KEY_NAMES = new Set(["api_key", "apikey", "key", "x-api-key"]);
-
-const refuse = (status: Refusal["status"], code: string, message: string, key?: KeyForGateway): Verification => ({
-  ok: false,
-  refusal: { status, code, message, key },
-});
 
 function presentedKey(headers: Headers): string | null {
   const header = headers.get("x-api-key");
@@ -30,32 +20,42 @@ function presentedKey(headers: Headers): string | null {
   return match ? match[1] : null;
 }
 
-const inFlight = new Map<string, Promise<KeyForGateway | null>>();
+type Lookup = { generation: number; result: Promise<KeyForGateway | null> };
+const inFlight = new Map<string, Lookup>();
 
-// Concurrent requests with the same uncached key share one query.
+/**
+ * Concurrent requests with the same uncached key share one query, but only while no key has
+ * been revoked since it started: a request must never be answered from a read that began
+ * before the switch it arrived after.
+ */
 function lookup(hash: string): Promise<KeyForGateway | null> {
-  let pending = inFlight.get(hash);
-  if (!pending) {
-    const generation = keyCache().currentGeneration;
-    pending = findKeyByHash(hash)
-      .then((key) => (keyCache().set(hash, key, generation), key))
-      .finally(() => inFlight.delete(hash));
-    inFlight.set(hash, pending);
-  }
-  return pending;
+  const generation = keyCache().currentGeneration;
+  const pending = inFlight.get(hash);
+  if (pending?.generation === generation) return pending.result;
+  const entry: Lookup = {
+    generation,
+    result: findKeyByHash(hash)
+      .then((key) => {
+        keyCache().set(hash, key, generation);
+        return key;
+      })
+      .finally(() => {
+        if (inFlight.get(hash) === entry) inFlight.delete(hash);
+      }),
+  };
+  inFlight.set(hash, entry);
+  return entry.result;
 }
 
 /** `url` is request.url parsed, for callers that already have it. */
 export async function verifyApiKey(request: Request, url: URL = new URL(request.url)): Promise<Verification> {
   for (const name of url.searchParams.keys()) {
-    if (QUERY_KEY_NAMES.has(name.toLowerCase())) {
-      return refuse(400, "key_in_query", "API keys are not accepted in the URL, where logs and histories keep them. Send the key in the x-api-key header.");
-    }
+    if (QUERY_KEY_NAMES.has(name.toLowerCase())) return { ok: false, code: "key_in_query" };
   }
   const raw = presentedKey(request.headers);
-  if (!raw) return refuse(401, "missing_key", "No API key: send it in the x-api-key header or as Authorization: Bearer <key>.");
-  const parsed = parseApiKey(raw);
-  if (!parsed.ok) return refuse(401, "invalid_key", "This API key is malformed or mistyped.");
+  if (!raw) return { ok: false, code: "missing_key" };
+  const parsed = parseKey(raw);
+  if (!parsed.ok) return { ok: false, code: "invalid_key" };
 
   let key = keyCache().get(parsed.hash);
   if (key === undefined) {
@@ -63,11 +63,11 @@ export async function verifyApiKey(request: Request, url: URL = new URL(request.
       key = await lookup(parsed.hash);
     } catch (error) {
       logThrottled("key lookup", `key lookup failed, answering 503: ${describeDbError(error)}`);
-      return refuse(503, "database_unavailable", "The key could not be checked right now. Try again shortly.");
+      return { ok: false, code: "database_unavailable" };
     }
   }
-  if (!key) return refuse(401, "unknown_key", "This API key does not exist or has been deleted.");
-  if (!key.active) return refuse(403, "key_disabled", "This API key is switched off. Switch it on in the console to use it.", key);
+  if (!key) return { ok: false, code: "unknown_key" };
+  if (!key.active) return { ok: false, code: "key_disabled", key };
   touchKey(key.id);
   return { ok: true, key };
 }

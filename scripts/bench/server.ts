@@ -13,14 +13,20 @@ export async function startProductionServer(port: number, env: Record<string, st
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let waited = 0; ; waited += 100) {
     if (child.exitCode !== null) throw new Error("next start exited during start-up");
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (waited > 60_000) throw new Error("next start did not become healthy");
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,
     async stop() {
-      process.kill(-child.pid!, "SIGTERM");
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
       await exited;
     },
   };

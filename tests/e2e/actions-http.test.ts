@@ -2,12 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listKeys } from "@/db/queries/keys";
 import { endSessions, updatePassword } from "@/db/queries/users";
-import { hashApiKey } from "@/lib/keys";
+import { hashKey } from "@/lib/keys/format";
 import { hashPassword } from "@/lib/passwords";
-import { callAction, callFormAction } from "../helpers/actions";
-import { createTestKey, createTestUser } from "../helpers/db";
-import { startServer, type Server } from "../helpers/server";
-import { signIn } from "../helpers/session";
+import { callAction, callFormAction } from "@/tests/helpers/actions";
+import { createTestKey, createTestUser } from "@/tests/helpers/db";
+import { defined } from "@/tests/helpers/defined";
+import { type Server, startServer } from "@/tests/helpers/server";
+import { signIn } from "@/tests/helpers/session";
 
 let server: Server;
 const plaintexts: string[] = [];
@@ -39,9 +40,9 @@ describe("without a session", () => {
   it("switching, deleting and creating are refused and change nothing", async () => {
     const { user, key } = await owner();
     for (const page of ["/gateway", "/keys", "/sign-in"]) {
-      expect(refusedForNoSession(await callAction(server.url, page, "setKeyActive", [key.id, false]))).toBe(true);
-      expect(refusedForNoSession(await callAction(server.url, page, "deleteKey", [key.id]))).toBe(true);
-      await callFormAction(server.url, page, "createKey", { name: "sneaky" });
+      expect(refusedForNoSession(await callAction(server.url, page, "setKeyActiveAction", [{ id: key.id, active: false }]))).toBe(true);
+      expect(refusedForNoSession(await callAction(server.url, page, "deleteKeyAction", [{ id: key.id }]))).toBe(true);
+      await callFormAction(server.url, page, "createKeyAction", { name: "sneaky" });
     }
     expect((await listKeys(user.id)).map((k) => [k.name, k.active])).toEqual([["Owned key", true]]);
   });
@@ -51,8 +52,8 @@ describe("another user's key", () => {
   it("is not found for user B, and stays as it was", async () => {
     const a = await owner();
     const b = await owner();
-    expect((await callAction(server.url, "/keys", "setKeyActive", [a.key.id, false], b.cookie)).text).toContain(NOT_FOUND);
-    expect((await callAction(server.url, "/keys", "deleteKey", [a.key.id], b.cookie)).text).toContain(NOT_FOUND);
+    expect((await callAction(server.url, "/keys", "setKeyActiveAction", [{ id: a.key.id, active: false }], b.cookie)).text).toContain(NOT_FOUND);
+    expect((await callAction(server.url, "/keys", "deleteKeyAction", [{ id: a.key.id }], b.cookie)).text).toContain(NOT_FOUND);
     expect((await listKeys(a.user.id)).map((k) => [k.id, k.active])).toEqual([[a.key.id, true]]);
     const page = await fetch(`${server.url}/keys`, { headers: { cookie: b.cookie } }).then((r) => r.text());
     expect(page).not.toContain(a.key.id);
@@ -63,11 +64,11 @@ describe("bad input", () => {
   it("gets a clear message and writes nothing", async () => {
     const { user, key, cookie } = await owner();
     const cases: [string, unknown[], string][] = [
-      ["setKeyActive", ["not-a-uuid", false], "That key id is not valid."],
-      ["setKeyActive", [key.id, "false"], "The target state must be true or false."],
-      ["setKeyActive", [], "That key id is not valid."],
-      ["deleteKey", [], "That key id is not valid."],
-      ["deleteKey", [{ id: key.id }], "That key id is not valid."],
+      ["setKeyActiveAction", [{ id: "not-a-uuid", active: false }], "That key id is not valid."],
+      ["setKeyActiveAction", [{ id: key.id, active: "false" }], "The target state must be true or false."],
+      ["setKeyActiveAction", [], "That key id is not valid."],
+      ["deleteKeyAction", [], "That key id is not valid."],
+      ["deleteKeyAction", [key.id], "That key id is not valid."],
     ];
     for (const [name, args, message] of cases) {
       const reply = await callAction(server.url, "/gateway", name, args, cookie);
@@ -81,7 +82,7 @@ describe("bad input", () => {
       [{ name: "Owned key" }, "You already have a key named"],
     ];
     for (const [fields, message] of forms) {
-      expect((await callFormAction(server.url, "/gateway", "createKey", fields, cookie)).text).toContain(message);
+      expect((await callFormAction(server.url, "/gateway", "createKeyAction", fields, cookie)).text).toContain(message);
     }
     expect((await listKeys(user.id)).map((k) => [k.name, k.active])).toEqual([["Owned key", true]]);
   });
@@ -90,17 +91,19 @@ describe("bad input", () => {
 describe("the key itself", () => {
   it("travels only in the create action's response and never in a page", async () => {
     const { user, cookie } = await owner();
-    const reply = await callFormAction(server.url, "/gateway", "createKey", { name: "Fresh", description: "from HTTP" }, cookie);
-    const key = /gtw_live_[0-9A-Za-z]{28}/.exec(reply.text)?.[0];
-    expect(key).toBeDefined();
-    plaintexts.push(key!);
-    const stored = (await listKeys(user.id)).find((k) => k.name === "Fresh")!;
-    expect(key!.startsWith(stored.start)).toBe(true);
+    const reply = await callFormAction(server.url, "/gateway", "createKeyAction", { name: "Fresh", description: "from HTTP" }, cookie);
+    const key = defined(/gtw_live_[0-9A-Za-z]{28}/.exec(reply.text)?.[0], "the key in the reply");
+    plaintexts.push(key);
+    const stored = defined(
+      (await listKeys(user.id)).find((k) => k.name === "Fresh"),
+      "the stored key",
+    );
+    expect(key.startsWith(stored.start)).toBe(true);
     for (const page of ["/gateway", "/keys", "/transactions"]) {
       const html = await fetch(`${server.url}${page}`, { headers: { cookie } }).then((r) => r.text());
       if (page !== "/transactions") expect(html).toContain(stored.start);
       expect(html).not.toContain(key);
-      expect(html).not.toContain(hashApiKey(key!));
+      expect(html).not.toContain(hashKey(key));
     }
   });
 });
@@ -113,17 +116,17 @@ describe("ended sessions", () => {
     const page = await fetch(`${server.url}/gateway`, { headers: { cookie }, redirect: "manual" });
     expect(page.status).toBe(307);
     expect(page.headers.get("location")).toContain("/sign-in");
-    expect((await callAction(server.url, "/gateway", "setKeyActive", [key.id, false], cookie)).text).toContain(SIGNED_OUT);
+    expect((await callAction(server.url, "/gateway", "setKeyActiveAction", [{ id: key.id, active: false }], cookie)).text).toContain(SIGNED_OUT);
 
     const fresh = await signIn(server.url, user.email, user.password);
     await updatePassword(user.id, await hashPassword("another long password"));
-    expect((await callAction(server.url, "/gateway", "deleteKey", [key.id], fresh)).text).toContain(SIGNED_OUT);
+    expect((await callAction(server.url, "/gateway", "deleteKeyAction", [{ id: key.id }], fresh)).text).toContain(SIGNED_OUT);
     expect((await listKeys(user.id))[0]).toMatchObject({ id: key.id, active: true });
   });
 
   it("the sign-out action itself ends the session on the server", async () => {
     const { user, cookie } = await owner();
-    const reply = await callAction(server.url, "/gateway", "signOutEverywhere", [], cookie);
+    const reply = await callAction(server.url, "/gateway", "signOutAction", [], cookie);
     expect([200, 303]).toContain(reply.status);
     const page = await fetch(`${server.url}/gateway`, { headers: { cookie }, redirect: "manual" });
     expect(page.headers.get("location")).toContain("/sign-in");

@@ -3,17 +3,18 @@
 // Without /usr/bin/chromium these tests fail in CI and are skipped, with a banner, elsewhere.
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe } from "vitest";
-import { ContextPool, launchBrowser, saveScreenshot, skipBrowserTests } from "../helpers/browser";
-import { startServer } from "../helpers/server";
-import { accessibilityTests } from "./browser/accessibility.suite";
-import { authTests } from "./browser/auth.suite";
-import type { BrowserFixture } from "./browser/fixture";
-import { keyTests } from "./browser/keys.suite";
-import { navigationTests } from "./browser/navigation.suite";
-import { transactionTests } from "./browser/transactions.suite";
+import { accessibilityTests } from "@/tests/e2e/browser/accessibility.suite";
+import { authTests } from "@/tests/e2e/browser/auth.suite";
+import type { BrowserFixture } from "@/tests/e2e/browser/fixture";
+import { keyTests } from "@/tests/e2e/browser/keys.suite";
+import { navigationTests } from "@/tests/e2e/browser/navigation.suite";
+import { transactionTests } from "@/tests/e2e/browser/transactions.suite";
+import { ContextPool, launchBrowser, saveScreenshot, skipBrowserTests } from "@/tests/helpers/browser";
+import { defined } from "@/tests/helpers/defined";
+import { startServer } from "@/tests/helpers/server";
 
 let browser: Browser | undefined;
-const fx = { pool: new ContextPool(() => browser!) } as BrowserFixture;
+const fx = { pool: new ContextPool(() => defined(browser, "the browser")) } as BrowserFixture;
 
 describe.skipIf(skipBrowserTests)("console in Chromium", () => {
   beforeAll(async () => {

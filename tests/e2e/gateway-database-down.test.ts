@@ -5,16 +5,16 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/db/embedded";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
-import { generateApiKey } from "@/lib/keys";
-import { freePort, startServer, type Server } from "../helpers/server";
-import { waitUntil } from "../helpers/wait";
+import { generateKey } from "@/lib/keys/format";
+import { freePort, type Server, startServer } from "@/tests/helpers/server";
+import { waitUntil } from "@/tests/helpers/wait";
 
 let dir: string;
 let database: EmbeddedDatabase | undefined;
 let server: Server | undefined;
-const key = generateApiKey();
+const key = generateKey();
 
 afterAll(async () => {
   await server?.stop();

@@ -1,11 +1,11 @@
 // Two production servers over one database: a key switched off through the console on one
 // is refused by the other within a second (LISTEN/NOTIFY), and at once by the first.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callAction } from "../helpers/actions";
-import { createTestKey, createTestUser } from "../helpers/db";
-import { startServer, type Server } from "../helpers/server";
-import { signIn } from "../helpers/session";
-import { waitUntil } from "../helpers/wait";
+import { callAction } from "@/tests/helpers/actions";
+import { createTestKey, createTestUser } from "@/tests/helpers/db";
+import { type Server, startServer } from "@/tests/helpers/server";
+import { signIn } from "@/tests/helpers/session";
+import { waitUntil } from "@/tests/helpers/wait";
 
 let a: Server;
 let b: Server;
@@ -34,7 +34,7 @@ describe("revocation across instances", () => {
     expect([await whoami(a, key.key), await whoami(b, key.key)]).toEqual([200, 200]);
     expect([await whoami(a, key.key), await whoami(b, key.key)]).toEqual([200, 200]);
 
-    const reply = await callAction(a.url, "/gateway", "setKeyActive", [key.id, false], cookie);
+    const reply = await callAction(a.url, "/gateway", "setKeyActiveAction", [{ id: key.id, active: false }], cookie);
     expect(reply.status).toBe(200);
     expect(reply.text).toContain('"ok":true');
     const switchedAt = Date.now();
@@ -43,7 +43,7 @@ describe("revocation across instances", () => {
     console.log(`[revocation] instance B refused the key ${Date.now() - switchedAt} ms after the switch (polled every 5 ms; ${waited} ms of waiting)`);
 
     // And back on: both accept it again.
-    expect((await callAction(b.url, "/keys", "setKeyActive", [key.id, true], cookie)).text).toContain('"ok":true');
+    expect((await callAction(b.url, "/keys", "setKeyActiveAction", [{ id: key.id, active: true }], cookie)).text).toContain('"ok":true');
     await waitUntil(async () => (await whoami(a, key.key)) === 200 && (await whoami(b, key.key)) === 200, 1_000, 5);
   });
 
@@ -53,7 +53,7 @@ describe("revocation across instances", () => {
     plaintexts.push(key.key);
     const cookie = await signIn(b.url, user.email, user.password);
     expect([await whoami(a, key.key), await whoami(b, key.key)]).toEqual([200, 200]);
-    expect((await callAction(b.url, "/keys", "deleteKey", [key.id], cookie)).text).toContain('"ok":true');
+    expect((await callAction(b.url, "/keys", "deleteKeyAction", [{ id: key.id }], cookie)).text).toContain('"ok":true');
     expect(await whoami(b, key.key)).toBe(401);
     await waitUntil(async () => (await whoami(a, key.key)) === 401, 1_000, 5);
   });

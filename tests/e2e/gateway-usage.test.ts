@@ -3,9 +3,10 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, sqlClient } from "@/db/client";
 import { apiKeys, gatewayRequests } from "@/db/schema";
-import { createTestKey, createTestUser } from "../helpers/db";
-import { startServer, type Server } from "../helpers/server";
-import { waitUntil } from "../helpers/wait";
+import { createTestKey, createTestUser } from "@/tests/helpers/db";
+import { defined } from "@/tests/helpers/defined";
+import { type Server, startServer } from "@/tests/helpers/server";
+import { waitUntil } from "@/tests/helpers/wait";
 
 const FLUSH_MS = 500;
 const plaintexts: string[] = [];
@@ -65,8 +66,9 @@ describe("last used", () => {
     const elapsed = Date.now() - started;
 
     // Within 5 s (in fact one flush interval) every key shows its latest request.
-    await waitUntil(async () => [...(await lastUsed(ids))].every(([id, at]) => at !== null && at.getTime() >= lastSent.get(id)! - 5), 5_000);
-    for (const [id, at] of await lastUsed(ids)) expect(at!.getTime()).toBeLessThanOrEqual(lastSent.get(id)! + 1_000);
+    const sentAt = (id: string) => defined(lastSent.get(id), "the time of the last request");
+    await waitUntil(async () => [...(await lastUsed(ids))].every(([id, at]) => at !== null && at.getTime() >= sentAt(id) - 5), 5_000);
+    for (const [id, at] of await lastUsed(ids)) expect(defined(at, "last used").getTime()).toBeLessThanOrEqual(sentAt(id) + 1_000);
 
     const [{ after }] = await sqlClient()`select count(*)::int as after from test_key_update_statements`;
     const statements = after - before;

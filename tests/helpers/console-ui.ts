@@ -3,9 +3,9 @@
 import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
-import type { ContextPool } from "./browser";
-import { createTestUser } from "./db";
-import { signIn } from "./session";
+import type { ContextPool } from "@/tests/helpers/browser";
+import { createTestUser } from "@/tests/helpers/db";
+import { signIn } from "@/tests/helpers/session";
 
 export const KEY_PATTERN = /^gtw_live_[0-9A-Za-z]{28}$/;
 export const KEY_COLUMNS = ["Key Name", "Last Used", "API Auth Key", "Date Created", "Status"] as const;
@@ -45,7 +45,12 @@ export function randomEmail(label: string): string {
 }
 
 /** Signs up through /sign-up; the app then opens API Gateway. */
-export async function signUp(page: Page, baseUrl: string, email = randomEmail("signup"), password = "browser test password 1"): Promise<{ email: string; password: string }> {
+export async function signUp(
+  page: Page,
+  baseUrl: string,
+  email = randomEmail("signup"),
+  password = "browser test password 1",
+): Promise<{ email: string; password: string }> {
   await open(page, `${baseUrl}/sign-up`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -129,7 +134,10 @@ export async function setSwitch(page: Page, name: string, on: boolean): Promise<
 }
 
 /** GET /api/gateway/whoami with the key, as any HTTP client would. */
-export async function whoami(baseUrl: string, key: string): Promise<{ status: number; body: any }> {
+export async function whoami(
+  baseUrl: string,
+  key: string,
+): Promise<{ status: number; body: { key?: { id: string; name: string }; error?: { code: string } } }> {
   const response = await fetch(`${baseUrl}/api/gateway/whoami`, { headers: { "x-api-key": key } });
   return { status: response.status, body: await response.json() };
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { listKeys } from "@/db/queries/keys";
 import { createUser, type SessionUser } from "@/db/queries/users";
-import { createApiKey } from "@/lib/api-keys";
+import { createKey } from "@/lib/keys/service";
 import { hashPassword } from "@/lib/passwords";
+import { defined } from "@/tests/helpers/defined";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -15,8 +16,11 @@ export async function createTestUser(label = "user"): Promise<SessionUser & { pa
 
 /** Creates a key through the same code as the create action; returns its id and plaintext. */
 export async function createTestKey(user: SessionUser, name = `key ${randomUUID().slice(0, 8)}`, description?: string) {
-  const created = await createApiKey(user, { name, description: description ?? null });
+  const created = await createKey(user, { name, description: description ?? null });
   if (!created.ok) throw new Error(created.message);
-  const row = (await listKeys(user.id)).find((k) => k.name === name)!;
+  const row = defined(
+    (await listKeys(user.id)).find((k) => k.name === name),
+    "the new key",
+  );
   return { id: row.id, key: created.data.key, name };
 }

@@ -1,7 +1,8 @@
 // A real `next start` in its own process group, so stopping it stops everything it started.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import { inject } from "vitest";
+import { defined } from "@/tests/helpers/defined";
 
 export type Server = {
   url: string;
@@ -43,8 +44,11 @@ export async function startServer(options: { env?: Record<string, string | undef
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  const collect = (d: Buffer) => {
+    output += d;
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const server: Server = {
@@ -55,13 +59,13 @@ export async function startServer(options: { env?: Record<string, string | undef
     async stop(signal = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       try {
-        process.kill(-child.pid!, signal);
+        process.kill(-defined(child.pid, "pid"), signal);
       } catch {
         return child.exitCode;
       }
       const timer = setTimeout(() => {
         try {
-          process.kill(-child.pid!, "SIGKILL");
+          process.kill(-defined(child.pid, "pid"), "SIGKILL");
         } catch {}
       }, 15_000);
       const code = await exited;
@@ -72,7 +76,10 @@ export async function startServer(options: { env?: Record<string, string | undef
   const deadline = Date.now() + 60_000;
   while (options.waitForHealthy !== false) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       await server.stop("SIGKILL");

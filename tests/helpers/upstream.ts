@@ -11,9 +11,9 @@ export async function startUpstream(): Promise<Upstream> {
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const entry = { method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+    const entry = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
     received.push(entry);
-    const route = req.url!.replace(/^\/base/, ""); // the gateway tests mount the upstream under /base
+    const route = entry.url.replace(/^\/base/, ""); // the gateway tests mount the upstream under /base
     if (route.startsWith("/slow")) await new Promise((r) => setTimeout(r, 3_000));
     if (route.startsWith("/gzip")) {
       res.writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip" });
@@ -33,6 +33,10 @@ export async function startUpstream(): Promise<Upstream> {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -58,7 +58,7 @@ describe("the embedded PostgreSQL", () => {
     const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/start-embedded.ts", dir], { stdio: ["ignore", "pipe", "inherit"] });
     const url = await new Promise<string>((resolve, reject) => {
       let out = "";
-      child.stdout!.on("data", (d) => {
+      child.stdout?.on("data", (d) => {
         out += d;
         const match = /URL (\S+)/.exec(out);
         if (match) resolve(match[1]);

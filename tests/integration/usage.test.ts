@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { pruneRequests, writeUsage } from "@/db/queries/usage";
 import { apiKeys, gatewayRequests, users } from "@/db/schema";
 import { flushUsage, recordRequest, touchKey, usageFlushCount } from "@/lib/gateway/usage";
-import { createTestKey, createTestUser } from "../helpers/db";
+import { createTestKey, createTestUser } from "@/tests/helpers/db";
 
 const lastUsed = async (id: string) => (await db().select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, id)))[0].at;
 const row = (ownerId: string, keyId: string, status = 200, createdAt = new Date()) => ({
@@ -68,7 +68,7 @@ describe("the batched usage writer", () => {
     // The bad row is still queued, so the next flush fails too: prove nothing was lost, then clear it.
     const { rows } = (globalThis as Record<symbol, { rows: { status: number }[] }>)[Symbol.for("gatehouse.usage")];
     expect(rows.some((r) => r.status === 70_000)).toBe(true);
-    rows.forEach((r) => (r.status = 200));
+    for (const r of rows) r.status = 200;
     await flushUsage();
     expect(await lastUsed(key.id)).toEqual(at);
   });

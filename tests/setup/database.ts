@@ -4,9 +4,9 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { describeUrl } from "../../db/client";
-import type { EmbeddedDatabase } from "../../db/embedded";
-import { migrateDatabase } from "../../db/migrate";
+import { describeUrl } from "@/db/client";
+import type { EmbeddedDatabase } from "@/db/embedded";
+import { migrateDatabase } from "@/db/migrate";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -27,14 +27,15 @@ async function open(): Promise<Shared> {
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), "gatehouse-test-"));
   await chmod(dir, 0o755); // PostgreSQL runs as user postgres when we are root
-  const { startEmbeddedPostgres } = await import("../../db/embedded");
+  const { startEmbeddedPostgres } = await import("@/db/embedded");
   const embedded = await startEmbeddedPostgres(path.join(dir, "pg"));
   await migrateDatabase(embedded.url);
   return { url: embedded.url, embedded, dir, users: 0 };
 }
 
 export default async function setup(project: TestProject) {
-  const shared = await (store.__gatehouseTestDb ??= open());
+  store.__gatehouseTestDb ??= open();
+  const shared = await store.__gatehouseTestDb;
   shared.users++;
   console.log(`[tests] database: ${describeUrl(shared.url)}${shared.embedded ? " (embedded)" : ""}`);
   project.provide("databaseUrl", shared.url);

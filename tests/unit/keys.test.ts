@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateApiKey, hashApiKey, KEY_LENGTH, KEY_PREFIX, maskKey, parseApiKey } from "@/lib/keys";
+import { generateKey, hashKey, KEY_LENGTH, KEY_PREFIX, maskKey, parseKey } from "@/lib/keys/format";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -7,11 +7,11 @@ describe("API key format", () => {
   it("generates 5,000 distinct keys that all parse, with their hash", () => {
     const seen = new Set<string>();
     for (let i = 0; i < 5_000; i++) {
-      const { key, hash, start } = generateApiKey();
+      const { key, hash, start } = generateKey();
       expect(key).toHaveLength(KEY_LENGTH);
       expect(key.startsWith(KEY_PREFIX)).toBe(true);
       expect(key.startsWith(start)).toBe(true);
-      expect(parseApiKey(key)).toEqual({ ok: true, key, hash });
+      expect(parseKey(key)).toEqual({ ok: true, key, hash });
       seen.add(key);
     }
     expect(seen.size).toBe(5_000);
@@ -19,12 +19,12 @@ describe("API key format", () => {
 
   it("refuses every one-character change of a key by checksum or format", () => {
     for (let n = 0; n < 50; n++) {
-      const { key } = generateApiKey();
+      const { key } = generateKey();
       for (let i = 0; i < key.length; i++) {
-        for (const replacement of ALPHABET + "_-") {
+        for (const replacement of `${ALPHABET}_-`) {
           if (replacement === key[i]) continue;
           const changed = key.slice(0, i) + replacement + key.slice(i + 1);
-          const parsed = parseApiKey(changed);
+          const parsed = parseKey(changed);
           expect(parsed.ok, `${changed} should be refused`).toBe(false);
         }
       }
@@ -32,19 +32,19 @@ describe("API key format", () => {
   });
 
   it("tells a bad checksum from a bad format", () => {
-    const { key } = generateApiKey();
+    const { key } = generateKey();
     const last = key.at(-1) === "A" ? "B" : "A";
-    expect(parseApiKey(key.slice(0, -1) + last)).toEqual({ ok: false, reason: "checksum" });
-    expect(parseApiKey(key + "A")).toEqual({ ok: false, reason: "format" });
-    expect(parseApiKey(key.slice(1))).toEqual({ ok: false, reason: "format" });
-    expect(parseApiKey("")).toEqual({ ok: false, reason: "format" });
-    expect(parseApiKey(key.replace(KEY_PREFIX, "sk_live_x"))).toEqual({ ok: false, reason: "format" });
+    expect(parseKey(key.slice(0, -1) + last)).toEqual({ ok: false, reason: "checksum" });
+    expect(parseKey(`${key}A`)).toEqual({ ok: false, reason: "format" });
+    expect(parseKey(key.slice(1))).toEqual({ ok: false, reason: "format" });
+    expect(parseKey("")).toEqual({ ok: false, reason: "format" });
+    expect(parseKey(key.replace(KEY_PREFIX, "sk_live_x"))).toEqual({ ok: false, reason: "format" });
   });
 
   it("uses every base62 character in the secret part, evenly enough", () => {
     const counts = new Map<string, number>();
     for (let i = 0; i < 2_000; i++) {
-      for (const c of generateApiKey().key.slice(KEY_PREFIX.length, -6)) counts.set(c, (counts.get(c) ?? 0) + 1);
+      for (const c of generateKey().key.slice(KEY_PREFIX.length, -6)) counts.set(c, (counts.get(c) ?? 0) + 1);
     }
     expect(counts.size).toBe(62);
     const expected = (2_000 * 22) / 62;
@@ -53,9 +53,9 @@ describe("API key format", () => {
 
   it("stores nothing from which the key could be read: a SHA-256 and a short start", () => {
     for (let i = 0; i < 1_000; i++) {
-      const { key, hash, start } = generateApiKey();
+      const { key, hash, start } = generateKey();
       expect(hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(hash).toBe(hashApiKey(key));
+      expect(hash).toBe(hashKey(key));
       expect(start).toBe(key.slice(0, KEY_PREFIX.length + 4));
       const secret = key.slice(start.length);
       expect(hash.includes(secret) || start.includes(secret)).toBe(false);

@@ -10,7 +10,7 @@ describe("createKeySchema", () => {
     expect(createKeySchema.safeParse({ name: "n".repeat(64), description: "d".repeat(500) }).success).toBe(true);
     const tooLong = createKeySchema.safeParse({ name: "n".repeat(65), description: "d".repeat(501) });
     expect(tooLong.success).toBe(false);
-    const messages = tooLong.error!.issues.map((i) => i.message);
+    const messages = tooLong.error?.issues.map((i) => i.message);
     expect(messages).toContain("Key Name must be at most 64 characters.");
     expect(messages).toContain("Key Description must be at most 500 characters.");
   });
@@ -18,7 +18,7 @@ describe("createKeySchema", () => {
     for (const name of [undefined, "", "   ", 42, null]) {
       const result = createKeySchema.safeParse({ name });
       expect(result.success).toBe(false);
-      expect(result.error!.issues[0].message).toBe("Key Name is required.");
+      expect(result.error?.issues[0].message).toBe("Key Name is required.");
     }
   });
 });

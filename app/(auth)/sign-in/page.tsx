@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CredentialsForm } from "@/components/account/credentials-form";
+import { signInAction } from "@/lib/actions/session";
 import { currentUser } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "@/lib/demo";
-import { signInWithPassword } from "../actions";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -21,8 +22,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Create an account
         </Link>
       </p>
-      <CredentialsForm action={signInWithPassword} submitLabel="Sign in" pendingLabel="Signing in…" callbackUrl={callbackUrl} />
-      {process.env.GATEHOUSE_DEMO === "1" ? (
+      <CredentialsForm action={signInAction} submitLabel="Sign in" pendingLabel="Signing in…" callbackUrl={callbackUrl} />
+      {env().GATEHOUSE_DEMO ? (
         <p className="mt-5 rounded-md bg-zinc-100 p-3 text-sm text-zinc-700">
           Demo account: <span className="font-mono">{DEMO_EMAIL}</span> / <span className="font-mono">{DEMO_PASSWORD}</span>
         </p>

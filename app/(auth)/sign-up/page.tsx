@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CredentialsForm } from "@/components/account/credentials-form";
+import { signUpAction } from "@/lib/actions/session";
 import { currentUser } from "@/lib/auth";
-import { signUpWithPassword } from "../actions";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -18,7 +18,7 @@ export default async function SignUpPage() {
           Sign in
         </Link>
       </p>
-      <CredentialsForm action={signUpWithPassword} submitLabel="Create account" pendingLabel="Creating account…" newPassword />
+      <CredentialsForm action={signUpAction} submitLabel="Create account" pendingLabel="Creating account…" newPassword />
     </>
   );
 }

@@ -12,7 +12,10 @@ export default async function GatewayPage() {
   const user = await requireUser();
   return (
     <>
-      <PageHeader title="API Gateway" intro="Put your HTTP service behind the gateway and hand out API auth keys: only requests with an active key get through." />
+      <PageHeader
+        title="API Gateway"
+        intro="Put your HTTP service behind the gateway and hand out API auth keys: only requests with an active key get through."
+      />
       <GatewayInfo origin={await requestOrigin()} upstream={env().GATEWAY_UPSTREAM_URL ?? null} />
       <KeyManager ownerId={user.id} />
     </>

@@ -9,7 +9,7 @@ import { listKeyNames } from "@/db/queries/keys";
 import { listRequests } from "@/db/queries/requests";
 import { requireUser } from "@/lib/auth";
 import { env } from "@/lib/env";
-import { requestFilterSchema, type RequestFilter } from "@/lib/validation";
+import { type RequestFilter, requestFilterSchema } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Transaction Monitoring" };
 
@@ -37,17 +37,35 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
         intro={`Every request made to the gateway with one of your keys, newest first. New requests appear within a few seconds; entries are kept for ${env().REQUEST_LOG_RETENTION_DAYS} days.`}
       />
       <RefreshWhileVisible />
-      <h2 id="requests-heading" className="sr-only">Gateway requests</h2>
+      <h2 id="requests-heading" className="sr-only">
+        Gateway requests
+      </h2>
       <RequestFilters keys={keys} filter={filter} />
       {rows.length ? (
         <RequestTable rows={rows} />
       ) : (
-        <NotYet>{filtered || filter.page > 1 ? "No requests match these filters." : "No gateway requests yet. Call the gateway with one of your keys and they will appear here."}</NotYet>
+        <NotYet>
+          {filtered || filter.page > 1
+            ? "No requests match these filters."
+            : "No gateway requests yet. Call the gateway with one of your keys and they will appear here."}
+        </NotYet>
       )}
       <nav aria-label="Pages" className="mt-4 flex items-center justify-between">
-        {filter.page > 1 ? <Link className={buttonClass("secondary", "sm")} href={pageHref(filter, filter.page - 1)}>← Newer</Link> : <span />}
+        {filter.page > 1 ? (
+          <Link className={buttonClass("secondary", "sm")} href={pageHref(filter, filter.page - 1)}>
+            ← Newer
+          </Link>
+        ) : (
+          <span />
+        )}
         <span className="text-sm text-zinc-600">Page {filter.page}</span>
-        {hasMore ? <Link className={buttonClass("secondary", "sm")} href={pageHref(filter, filter.page + 1)}>Older →</Link> : <span />}
+        {hasMore ? (
+          <Link className={buttonClass("secondary", "sm")} href={pageHref(filter, filter.page + 1)}>
+            Older →
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </>
   );

@@ -1,20 +1,9 @@
 // axe-core on each state of the key journey, with a screenshot of each for a person to look at.
 import { describe, expect, it } from "vitest";
-import { axeProblems } from "../../helpers/a11y";
-import { saveScreenshot } from "../../helpers/browser";
-import {
-  createButton,
-  createDialog,
-  createKey,
-  eventually,
-  keyRow,
-  open,
-  reload,
-  showOnceDialog,
-  signedInPage,
-  whoami,
-} from "../../helpers/console-ui";
-import type { BrowserFixture } from "./fixture";
+import type { BrowserFixture } from "@/tests/e2e/browser/fixture";
+import { axeProblems } from "@/tests/helpers/a11y";
+import { saveScreenshot } from "@/tests/helpers/browser";
+import { createButton, createDialog, createKey, eventually, keyRow, open, reload, showOnceDialog, signedInPage, whoami } from "@/tests/helpers/console-ui";
 
 export function accessibilityTests(fx: BrowserFixture) {
   describe("accessibility", () => {

@@ -1,8 +1,8 @@
 // Signing up, signing in and being sent to sign in.
 import { describe, expect, it } from "vitest";
-import { createTestUser } from "../../helpers/db";
-import { open, pathOf, randomEmail, signUp, submitSignIn, waitForHydration } from "../../helpers/console-ui";
-import type { BrowserFixture } from "./fixture";
+import type { BrowserFixture } from "@/tests/e2e/browser/fixture";
+import { open, pathOf, randomEmail, signUp, submitSignIn, waitForHydration } from "@/tests/helpers/console-ui";
+import { createTestUser } from "@/tests/helpers/db";
 
 export function authTests(fx: BrowserFixture) {
   describe("signing in", () => {

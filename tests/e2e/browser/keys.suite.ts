@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { listKeys } from "@/db/queries/keys";
 import { findUserByEmail } from "@/db/queries/users";
+import type { BrowserFixture } from "@/tests/e2e/browser/fixture";
 import {
   createButton,
   createDialog,
@@ -20,15 +21,15 @@ import {
   signedInPage,
   signUp,
   whoami,
-} from "../../helpers/console-ui";
-import type { BrowserFixture } from "./fixture";
+} from "@/tests/helpers/console-ui";
+import { defined } from "@/tests/helpers/defined";
 
 export function keyTests(fx: BrowserFixture) {
   describe("API auth keys", () => {
     it("goes from a blank gateway through create, show once, switch, last used and delete", async () => {
       const page = await fx.pool.newPage();
       const { email } = await signUp(page, fx.baseUrl);
-      const user = (await findUserByEmail(email))!;
+      const user = defined(await findUserByEmail(email), "the new user");
 
       // Blank state: no table, the create button, how to call the gateway.
       expect(await page.getByRole("table").count()).toBe(0);
@@ -41,8 +42,11 @@ export function keyTests(fx: BrowserFixture) {
       await fillCreateForm(page, "");
       const name = createDialog(page).getByLabel("Key Name");
       await eventually(() => name.getAttribute("aria-invalid")).toBe("true");
-      const describedBy = (await name.getAttribute("aria-describedby"))!.split(" ");
-      const errorId = describedBy.find((id) => id.endsWith("-error"))!;
+      const describedBy = (await name.getAttribute("aria-describedby"))?.split(" ") ?? [];
+      const errorId = defined(
+        describedBy.find((id) => id.endsWith("-error")),
+        "an error id in aria-describedby",
+      );
       expect(await page.locator(`[id="${errorId}"]`).innerText()).toBe("Key Name is required.");
       expect(await name.evaluate((el) => el === document.activeElement)).toBe(true);
       expect(await listKeys(user.id)).toEqual([]);
@@ -89,7 +93,7 @@ export function keyTests(fx: BrowserFixture) {
         return keyCell(keyRow(page, "Swaggy M."), "Last Used").innerText();
       }, 8_000).not.toBe("Never");
       const usedAt = await keyCell(row, "Last Used").locator("time").getAttribute("datetime");
-      expect(Math.abs(Date.parse(usedAt!) - Date.now())).toBeLessThan(60_000);
+      expect(Math.abs(Date.parse(defined(usedAt, "datetime")) - Date.now())).toBeLessThan(60_000);
       await eventually(() => keyCell(row, "Last Used").innerText()).toBe("just now"); // once the browser's clock takes over
 
       // Delete, confirmed in a dialog that names the key.

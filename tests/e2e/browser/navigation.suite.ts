@@ -1,9 +1,10 @@
 // The sidebar (wide and narrow), the sections it leads to, and signing out.
 import { describe, expect, it } from "vitest";
-import { saveScreenshot } from "../../helpers/browser";
-import { createTestKey } from "../../helpers/db";
-import { eventually, keyCell, keyRow, keysRegion, NAV_LABELS, open, pathOf, setSwitch, signedInPage, texts } from "../../helpers/console-ui";
-import type { BrowserFixture } from "./fixture";
+import type { BrowserFixture } from "@/tests/e2e/browser/fixture";
+import { saveScreenshot } from "@/tests/helpers/browser";
+import { eventually, keyCell, keyRow, keysRegion, NAV_LABELS, open, pathOf, setSwitch, signedInPage, texts } from "@/tests/helpers/console-ui";
+import { createTestKey } from "@/tests/helpers/db";
+import { defined } from "@/tests/helpers/defined";
 
 const HREFS: Record<string, string> = {
   Dashboard: "/dashboard",
@@ -96,7 +97,7 @@ export function navigationTests(fx: BrowserFixture) {
       const links = sheet.getByRole("navigation", { name: "Console" }).getByRole("link");
       expect(await texts(links)).toEqual(NAV_LABELS);
       expect(await sheet.getByRole("link", { name: "API Gateway" }).getAttribute("aria-current")).toBe("page");
-      const box = (await sheet.boundingBox())!;
+      const box = defined(await sheet.boundingBox(), "the sheet's box");
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
       expect(await sheet.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);

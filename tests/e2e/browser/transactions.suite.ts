@@ -1,10 +1,10 @@
 // Transaction Monitoring: the request log, its filters, and that it shows only the reader's own requests.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { saveScreenshot } from "../../helpers/browser";
-import { createTestKey } from "../../helpers/db";
-import { eventually, open, reload, setSwitch, signedInPage } from "../../helpers/console-ui";
-import type { BrowserFixture } from "./fixture";
+import type { BrowserFixture } from "@/tests/e2e/browser/fixture";
+import { saveScreenshot } from "@/tests/helpers/browser";
+import { eventually, open, reload, setSwitch, signedInPage } from "@/tests/helpers/console-ui";
+import { createTestKey } from "@/tests/helpers/db";
 
 type Call = { key: string; method: "GET" | "POST"; path: string; status: number };
 

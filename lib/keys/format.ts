@@ -8,9 +8,7 @@ const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const SECRET_LENGTH = 22;
 const CHECKSUM_LENGTH = 6;
 const START_LENGTH = 4;
-const KEY_PATTERN = new RegExp(
-  `^${KEY_PREFIX}[0-9A-Za-z]{${SECRET_LENGTH + CHECKSUM_LENGTH}}$`,
-);
+const KEY_PATTERN = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${SECRET_LENGTH + CHECKSUM_LENGTH}}$`);
 
 export const KEY_LENGTH = KEY_PREFIX.length + SECRET_LENGTH + CHECKSUM_LENGTH;
 
@@ -39,22 +37,22 @@ function checksum(body: string): string {
   return out;
 }
 
-export function hashApiKey(key: string): string {
+export function hashKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
-export function generateApiKey(): NewKey {
+export function generateKey(): NewKey {
   const body = KEY_PREFIX + randomBase62(SECRET_LENGTH);
   const key = body + checksum(body);
-  return { key, hash: hashApiKey(key), start: body.slice(0, KEY_PREFIX.length + START_LENGTH) };
+  return { key, hash: hashKey(key), start: body.slice(0, KEY_PREFIX.length + START_LENGTH) };
 }
 
 /** Format and checksum only, so a mistyped key is refused without a database query. */
-export function parseApiKey(raw: string): ParsedKey {
+export function parseKey(raw: string): ParsedKey {
   if (raw.length !== KEY_LENGTH || !KEY_PATTERN.test(raw)) return { ok: false, reason: "format" };
   const body = raw.slice(0, -CHECKSUM_LENGTH);
   if (checksum(body) !== raw.slice(-CHECKSUM_LENGTH)) return { ok: false, reason: "checksum" };
-  return { ok: true, key: raw, hash: hashApiKey(raw) };
+  return { ok: true, key: raw, hash: hashKey(raw) };
 }
 
 export function maskKey(start: string): string {
