@@ -1,32 +1,50 @@
 // Next.js 16's name for middleware.ts.
-// - Console pages: a cookie check that redirects to sign-in; pages and actions check the
-//   session (against the database) again themselves.
+// - Every page: a Content-Security-Policy with a fresh nonce (Next.js reads it from the
+//   request header and puts it on its own scripts), and HSTS in production over HTTPS.
+// - Console pages: a cookie check that redirects signed-out visitors to sign-in; pages and
+//   actions check the session (against the database) again themselves.
 // - Gateway: the key check, and then the whole answer (whoami or forwarding) from here.
-//   Passing on to the route would cost a second trip through Next.js's router: measured
-//   at ~40% of throughput (README, "Performance"). The route handler runs the same
-//   handleGatewayRequest() for what does not pass through here (requests with a body,
-//   see the matcher) or anything that slips past the proxy.
+//   The route handler runs the same handleGatewayRequest() for requests with a body.
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from "next/server";
 import { auth } from "@/lib/auth";
+import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
+import { env } from "@/lib/env";
 import { GATEWAY_PREFIX } from "@/lib/gateway/forward";
 import { handleGatewayRequest } from "@/lib/gateway/handle";
 import { isConsolePath } from "@/lib/routes";
 
-// auth used inline as middleware: signed out, its `authorized` callback redirects to sign-in.
-// (next-auth's typings miss this call form, which it documents and supports.)
-const checkSession = auth as unknown as NextMiddleware;
+const HSTS = "max-age=63072000; includeSubDomains";
+
+function signInRedirect(request: NextRequest): Response {
+  const signIn = new URL("/sign-in", request.nextUrl);
+  signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+  return NextResponse.redirect(signIn);
+}
+
+const overHttps = (request: NextRequest) => request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+
+// next-auth's wrapper decodes the session cookie into request.auth (no database here). With
+// a lazily built config (lib/auth.ts) the wrapper itself comes back in a promise.
+const pages = auth((request) => {
+  if (isConsolePath(request.nextUrl.pathname) && !request.auth?.user) return signInRedirect(request);
+  const csp = contentSecurityPolicy(newNonce(), env().NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  if (env().NODE_ENV === "production" && overHttps(request)) response.headers.set("strict-transport-security", HSTS);
+  return response;
+}) as unknown as Promise<NextMiddleware>; // next-auth's typings miss this documented call form
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  const { pathname } = request.nextUrl;
-  if (pathname.startsWith(GATEWAY_PREFIX)) return handleGatewayRequest(request);
-  if (isConsolePath(pathname)) return checkSession(request, event);
-  return NextResponse.next();
+  if (request.nextUrl.pathname.startsWith(GATEWAY_PREFIX)) return handleGatewayRequest(request);
+  return (await pages)(request, event);
 }
 
 export const config = {
   matcher: [
-    // Pages: the console's sections are told apart in proxy() by lib/routes.ts.
-    "/((?!api/|_next/|favicon.ico).*)",
+    // Every page (the console's sections are told apart in proxy() by lib/routes.ts).
+    "/((?!api/|_next/static|_next/image|favicon.ico).*)",
     // Next.js buffers (and past 10 MB cuts) a request body that passes through the proxy,
     // so requests with a body go straight to the gateway route, which checks the key itself.
     {

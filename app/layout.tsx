@@ -3,6 +3,8 @@ import "@fontsource/source-sans-3/600.css";
 import "@fontsource/source-sans-3/700.css";
 import "@/app/globals.css";
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
+import { ScriptReady } from "@/components/app/script-ready";
 
 export const metadata: Metadata = {
   title: { default: "Gatehouse", template: "%s · Gatehouse" },
@@ -11,10 +13,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: Next.js can put the CSP nonce (proxy.ts) only on those.
+  await connection();
   return (
     <html lang="en">
-      <body className="font-sans">{children}</body>
+      <body className="font-sans">
+        <ScriptReady />
+        {children}
+      </body>
     </html>
   );
 }

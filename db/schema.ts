@@ -9,6 +9,9 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   // Every session carries the version it was issued under; bumping it ends them all.
   sessionVersion: integer("session_version").notNull().default(1),
+  // Set when the password no longer meets the policy (it predates it, or the operator made it
+  // with user:create); Settings asks for a new one until it is changed.
+  passwordNeedsChange: boolean("password_needs_change").notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -2,9 +2,9 @@ import { redirect } from "next/navigation";
 import NextAuth, { AuthError } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
-import { findSessionUser, findUserByEmail, type SessionUser } from "@/db/queries/users";
+import { findSessionUser, findUserByEmail, markPasswordNeedsChange, type SessionUser } from "@/db/queries/users";
 import { env } from "@/lib/env";
-import { checkPassword } from "@/lib/passwords";
+import { checkPassword, passwordProblem } from "@/lib/passwords";
 import type { Outcome } from "@/lib/user-action";
 import { signInSchema } from "@/lib/validation";
 
@@ -23,18 +23,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!input.success) return null;
         const user = await findUserByEmail(input.data.email);
         if (!(await checkPassword(user?.passwordHash ?? null, input.data.password)) || !user) return null;
+        // The only moment the plaintext is at hand: an older password is judged by today's policy.
+        if (!user.passwordNeedsChange && passwordProblem(input.data.password)) await markPasswordNeedsChange(user.id);
         return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    // Runs only in proxy.ts, on console pages: a cookie-only check, the database check comes later.
-    authorized({ request, auth: session }) {
-      if (session?.user) return true;
-      const signIn = new URL("/sign-in", request.nextUrl);
-      signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-      return Response.redirect(signIn);
-    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

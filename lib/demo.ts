@@ -1,12 +1,12 @@
 // The reviewer's account on the embedded database: made once, with two sample keys.
 import { insertKey } from "@/db/queries/keys";
-import { createUser, findUserByEmail } from "@/db/queries/users";
+import { createUser, findUserByEmail, updatePassword } from "@/db/queries/users";
 import { generateKey } from "@/lib/keys/format";
 import { setKeyActive } from "@/lib/keys/service";
-import { hashPassword } from "@/lib/passwords";
+import { checkPassword, hashPassword } from "@/lib/passwords";
 
 export const DEMO_EMAIL = "demo@gatehouse.dev";
-export const DEMO_PASSWORD = "gatehouse-demo";
+export const DEMO_PASSWORD = "gatehouse-demo-account";
 
 const SAMPLE_KEYS = [
   { name: "Staging worker", description: "Nightly sync job on the staging cluster.", active: false },
@@ -15,7 +15,10 @@ const SAMPLE_KEYS = [
 
 /** Returns true when the account was created by this call. */
 export async function ensureDemoAccount(): Promise<boolean> {
-  if (await findUserByEmail(DEMO_EMAIL)) return false;
+  const existing = await findUserByEmail(DEMO_EMAIL);
+  // Made before the password policy, with the old short password: give it the current one.
+  if (existing && !(await checkPassword(existing.passwordHash, DEMO_PASSWORD))) await updatePassword(existing.id, await hashPassword(DEMO_PASSWORD));
+  if (existing) return false;
   const user = await createUser(DEMO_EMAIL, await hashPassword(DEMO_PASSWORD));
   if (!user) return false;
   // The plaintexts are thrown away: sample keys are for looking at, not for calling.

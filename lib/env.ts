@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { clearProcessSingleton, processSingleton } from "@/lib/process-singleton";
 
 const flag = z
   .enum(["1", "0", "true", "false", ""])
@@ -19,6 +18,18 @@ const schema = z
     AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
     NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
     SEED_DEMO: flag,
+    // closed: /sign-up refuses, whatever is posted; the operator runs `npm run user:create`.
+    SIGNUP: z.enum(["open", "closed"]).default("open"),
+    // Extra hostnames (no scheme, no port; "*.example.com" allowed) that may open `next dev`.
+    DEV_ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? "")
+          .split(",")
+          .map((h) => h.trim())
+          .filter(Boolean),
+      ),
     // Set by the server at start (setEnv) when it created the demo account: the sign-in page shows it.
     GATEHOUSE_DEMO: flag,
     GATEWAY_UPSTREAM_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -46,8 +57,14 @@ export type Env = z.infer<typeof schema>;
  * environment; once per process, so a value set at start (setEnv) reaches every bundle.
  */
 export function env(): Env {
-  return processSingleton("env", parse);
+  store[SLOT] ??= parse();
+  return store[SLOT];
 }
+
+// By hand rather than through lib/process-singleton.ts: next.config.ts loads this file, and
+// Next's config loader resolves "@/" imports in next.config.ts alone, not in what it imports.
+const SLOT = Symbol.for("gatehouse.env");
+const store = globalThis as typeof globalThis & { [SLOT]?: Env };
 
 function parse(): Env {
   const result = schema.safeParse(Object.fromEntries(Object.entries(process.env).map(([k, v]) => [k, v === "" ? undefined : v])));
@@ -64,7 +81,7 @@ function parse(): Env {
  */
 export function setEnv(name: "AUTH_SECRET" | "DATABASE_URL" | "GATEHOUSE_DEMO", value: string): void {
   process.env[name] = value;
-  clearProcessSingleton("env");
+  store[SLOT] = undefined;
 }
 
 /** True inside `next build`, where no database may be opened. */

@@ -1,10 +1,13 @@
 // One zod schema per form or action input, imported by the form (instant feedback)
 // and by its server action (the authority).
 import { z } from "zod";
+import { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from "@/lib/password-policy";
+
+// zod's compiled parsers probe for eval with new Function, which the CSP reports as a violation.
+z.config({ jitless: true });
 
 export const KEY_NAME_MAX = 64;
 export const KEY_DESCRIPTION_MAX = 500;
-export const PASSWORD_MIN = 10;
 
 export const createKeySchema = z.object({
   name: z
@@ -28,17 +31,29 @@ export const setKeyActiveSchema = keyIdSchema.extend({
   active: z.boolean({ error: "The target state must be true or false." }),
 });
 
-const email = z.string({ error: "Email is required." }).trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254, "That email is too long."));
+const email = z
+  .string({ error: "Email is required." })
+  .trim()
+  .toLowerCase()
+  .normalize("NFKC")
+  .pipe(z.email("Enter a valid email address.").max(254, "That email is too long."));
 
 export const signInSchema = z.object({
   email,
-  password: z.string({ error: "Password is required." }).min(1, "Password is required.").max(256),
+  callbackUrl: z.string().optional(),
+  password: z
+    .string({ error: "Password is required." })
+    .min(1, "Password is required.")
+    .max(PASSWORD_MAX * 4, "That password is too long."),
 });
 
+// The length rules here, where the form can use them too; the blocklist is checked by the
+// action (lib/passwords.ts passwordProblem), on the server only.
 const newPassword = z
   .string({ error: "Password is required." })
-  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-  .max(256, "Use at most 256 characters.");
+  .refine((p) => passwordLength(p) >= PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .refine((p) => passwordLength(p) <= PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
+  .refine((p) => !/\p{Cc}/u.test(p), "Passwords can contain any printable characters and spaces, but no control characters.");
 
 export const signUpSchema = z.object({ email, password: newPassword });
 

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Sidebar } from "@/components/console/sidebar";
 import { requireUser } from "@/lib/auth";
 
@@ -10,7 +11,18 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       </a>
       <Sidebar email={user.email} />
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-10">
-        <div className="mx-auto max-w-6xl">{children}</div>
+        <div className="mx-auto max-w-6xl">
+          {user.passwordNeedsChange ? (
+            <p className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+              Your password no longer meets our rules.{" "}
+              <Link href="/settings" className="font-semibold underline underline-offset-2">
+                Change it in Settings
+              </Link>
+              .
+            </p>
+          ) : null}
+          {children}
+        </div>
       </main>
     </div>
   );

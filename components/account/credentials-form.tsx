@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/password-policy";
 import type { Outcome } from "@/lib/user-action";
 
 type Props = {
@@ -14,15 +14,14 @@ type Props = {
   callbackUrl?: string;
 };
 
+export const NEW_PASSWORD_HINT = `At least ${PASSWORD_MIN} characters (up to ${PASSWORD_MAX}): a few unrelated words are easy to remember. Common passwords are refused.`;
+
 /** Email and password, for both signing in and signing up. */
 export function CredentialsForm({ action, submitLabel, pendingLabel, newPassword = false, callbackUrl }: Props) {
-  const { ref, pending, errors, message, onSubmit } = useActionForm(action);
-  const [email, setEmail] = useState("");
-
-  // method="post": before hydration (or without JavaScript) the browser submits the form itself,
-  // and the default GET would put the password in the URL, the history and access logs.
+  const { ref, formAction, pending, errors, message, values, onSubmit } = useActionForm(action);
+  // A new key after each refusal: the fields are refilled from `values` (never the password).
   return (
-    <form ref={ref} method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form ref={ref} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <TextField
         name="email"
@@ -30,8 +29,8 @@ export function CredentialsForm({ action, submitLabel, pendingLabel, newPassword
         type="email"
         autoComplete="email"
         required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
+        defaultValue={values.email ?? ""}
+        key={`email-${values.email}`}
         errors={errors?.email}
       />
       <TextField
@@ -40,7 +39,7 @@ export function CredentialsForm({ action, submitLabel, pendingLabel, newPassword
         type="password"
         autoComplete={newPassword ? "new-password" : "current-password"}
         required
-        hint={newPassword ? "At least 10 characters." : undefined}
+        hint={newPassword ? NEW_PASSWORD_HINT : undefined}
         errors={errors?.password}
       />
       <FormMessage message={message} />

@@ -5,6 +5,7 @@ import { Menu, ShieldCheck, X } from "lucide-react";
 import { useState } from "react";
 import { Nav } from "@/components/console/nav";
 import { Button } from "@/components/ui/button";
+import { ScriptButton } from "@/components/ui/script-button";
 import { signOutAction } from "@/lib/actions/session";
 
 function Brand() {
@@ -41,10 +42,10 @@ export function Sidebar({ email }: { email: string }) {
         <Brand />
         <RadixDialog.Root open={open} onOpenChange={setOpen}>
           <RadixDialog.Trigger asChild>
-            <Button variant="secondary" size="sm">
+            <ScriptButton variant="secondary" size="sm">
               <Menu size={18} aria-hidden />
               Menu
-            </Button>
+            </ScriptButton>
           </RadixDialog.Trigger>
           <RadixDialog.Portal>
             <RadixDialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/50" />

@@ -3,8 +3,8 @@
 import { Plus } from "lucide-react";
 import { useState } from "react";
 import { CreateKeyForm } from "@/components/keys/create-key-form";
-import { Button } from "@/components/ui/button";
 import { Dialog, DialogTrigger } from "@/components/ui/dialog";
+import { ScriptButton } from "@/components/ui/script-button";
 
 export function CreateKeyDialog() {
   const [open, setOpen] = useState(false);
@@ -17,10 +17,10 @@ export function CreateKeyDialog() {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
-        <Button>
+        <ScriptButton>
           <Plus size={18} aria-hidden />
           Create API Auth Key
-        </Button>
+        </ScriptButton>
       </DialogTrigger>
       {open ? <CreateKeyForm key={generation} /> : null}
     </Dialog>

@@ -2,13 +2,13 @@
 
 import { useState } from "react";
 import { z } from "zod";
-import { ShowKeyOnce } from "@/components/keys/show-key-once";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormMessage, TextAreaField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createKeyAction } from "@/lib/actions/keys";
 import { createKeySchema, KEY_DESCRIPTION_MAX, KEY_NAME_MAX } from "@/lib/validation";
+import { ShowKeyOnce } from "./show-key-once";
 
 // The same schema as the action: instant messages here, the action still decides.
 function validate(form: FormData) {
@@ -17,9 +17,9 @@ function validate(form: FormData) {
 }
 
 export function CreateKeyForm() {
-  const { ref, state, pending, errors, message, onSubmit } = useActionForm(createKeyAction, validate);
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
+  const { ref, state, formAction, pending, errors, message, values, onSubmit } = useActionForm(createKeyAction, validate);
+  const [nameLength, setNameLength] = useState(0);
+  const [descriptionLength, setDescriptionLength] = useState(0);
 
   if (state?.ok) return <ShowKeyOnce apiKey={state.data.key} name={state.data.name} />;
 
@@ -28,15 +28,15 @@ export function CreateKeyForm() {
       title="Create API Auth Key"
       description="Name the key after who or what will use it. You will see the full key once, right after it is created."
     >
-      <form ref={ref} onSubmit={onSubmit} noValidate className="space-y-4">
+      <form ref={ref} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
         <TextField
           name="name"
           label="Key Name"
           placeholder="e.g. Swaggy M."
           autoComplete="off"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          hint={`${name.trim().length}/${KEY_NAME_MAX} characters. Must be unique among your keys.`}
+          defaultValue={values.name}
+          onChange={(e) => setNameLength(e.target.value.trim().length)}
+          hint={`${nameLength}/${KEY_NAME_MAX} characters. Must be unique among your keys.`}
           errors={errors?.name}
           autoFocus
         />
@@ -45,9 +45,9 @@ export function CreateKeyForm() {
           label="Key Description"
           optional
           placeholder="What is this key for?"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          hint={`${description.trim().length}/${KEY_DESCRIPTION_MAX} characters.`}
+          defaultValue={values.description}
+          onChange={(e) => setDescriptionLength(e.target.value.trim().length)}
+          hint={`${descriptionLength}/${KEY_DESCRIPTION_MAX} characters.`}
           errors={errors?.description}
         />
         <FormMessage message={message} />

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
+import { ScriptButton } from "@/components/ui/script-button";
 import { deleteKeyAction } from "@/lib/actions/keys";
 
 export function DeleteKeyDialog({ id, name }: { id: string; name: string }) {
@@ -30,9 +31,9 @@ export function DeleteKeyDialog({ id, name }: { id: string; name: string }) {
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Delete ${name}`} title={`Delete ${name}`}>
+        <ScriptButton variant="ghost" size="sm" aria-label={`Delete ${name}`} title={`Delete ${name}`}>
           <Trash2 size={16} aria-hidden />
-        </Button>
+        </ScriptButton>
       </DialogTrigger>
       <DialogContent
         role="alertdialog"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useOptimistic, useState, useTransition } from "react";
+import { useHydrated } from "@/components/ui/script-button";
 import { Switch } from "@/components/ui/switch";
 import { setKeyActiveAction } from "@/lib/actions/keys";
 
@@ -11,6 +12,7 @@ export function KeyStatusSwitch({ id, name, active }: { id: string; name: string
   const [shown, show] = useOptimistic(active);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated(); // before it, a click would be lost
 
   function change(next: boolean) {
     setError(null);
@@ -23,7 +25,7 @@ export function KeyStatusSwitch({ id, name, active }: { id: string; name: string
 
   return (
     <div className="flex min-w-0 items-center gap-2">
-      <Switch checked={shown} onCheckedChange={change} aria-label={`${name} active`} aria-busy={pending} />
+      <Switch checked={shown} onCheckedChange={change} aria-label={`${name} active`} aria-busy={pending} disabled={!hydrated} />
       <span className={`text-sm ${shown ? "text-emerald-700" : "text-zinc-500"}`} aria-hidden>
         {shown ? "Active" : "Inactive"}
       </span>

@@ -2,7 +2,7 @@
 
 import { Check, Copy } from "lucide-react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { ScriptButton } from "@/components/ui/script-button";
 
 const ANNOUNCE = { idle: "", copied: "Copied to clipboard.", select: "Selected: press Ctrl+C to copy." };
 
@@ -22,10 +22,10 @@ export function CopyButton({ value, label = "Copy", fallbackTarget }: { value: s
   }
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={copy}>
+      <ScriptButton variant="secondary" size="sm" onClick={copy}>
         {state === "copied" ? <Check size={16} aria-hidden /> : <Copy size={16} aria-hidden />}
         {state === "copied" ? "Copied" : label}
-      </Button>
+      </ScriptButton>
       <span className="sr-only" aria-live="polite">
         {ANNOUNCE[state]}
       </span>

@@ -2,12 +2,16 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type User, users } from "@/db/schema";
 
-export type SessionUser = Pick<User, "id" | "email" | "sessionVersion">;
-const sessionColumns = { id: users.id, email: users.email, sessionVersion: users.sessionVersion };
+export type SessionUser = Pick<User, "id" | "email" | "sessionVersion" | "passwordNeedsChange">;
+const sessionColumns = { id: users.id, email: users.email, sessionVersion: users.sessionVersion, passwordNeedsChange: users.passwordNeedsChange };
 
 /** Null when the email is taken. */
-export async function createUser(email: string, passwordHash: string): Promise<SessionUser | null> {
-  const [user] = await db().insert(users).values({ email, passwordHash }).onConflictDoNothing({ target: users.email }).returning(sessionColumns);
+export async function createUser(email: string, passwordHash: string, passwordNeedsChange = false): Promise<SessionUser | null> {
+  const [user] = await db()
+    .insert(users)
+    .values({ email, passwordHash, passwordNeedsChange })
+    .onConflictDoNothing({ target: users.email })
+    .returning(sessionColumns);
   return user ?? null;
 }
 
@@ -41,9 +45,14 @@ export async function endSessions(id: string): Promise<number | null> {
 }
 
 /** Changes the password and ends every session, in one statement. */
-export async function updatePassword(id: string, passwordHash: string): Promise<void> {
+export async function updatePassword(id: string, passwordHash: string, needsChange = false): Promise<void> {
   await db()
     .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .set({ passwordHash, passwordNeedsChange: needsChange, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, id));
+}
+
+/** The password works but no longer meets the policy: Settings asks for a new one. */
+export async function markPasswordNeedsChange(id: string): Promise<void> {
+  await db().update(users).set({ passwordNeedsChange: true }).where(eq(users.id, id));
 }

@@ -1,29 +1,32 @@
 "use server";
-// Signing in, signing up and signing out: the public actions (no session needed to call them).
+// Signing in, signing up and signing out. Sign-in and sign-up are public: anyone may call them.
 import { createUser, endSessions } from "@/db/queries/users";
 import { currentUser, signOut, startSession } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/callback-url";
-import { hashPassword } from "@/lib/passwords";
-import { invalid, type Outcome } from "@/lib/user-action";
+import { env } from "@/lib/env";
+import { hashPassword, passwordProblem } from "@/lib/passwords";
+import { requestOrigin } from "@/lib/request-origin";
+import { asFormAction, publicAction } from "@/lib/user-action";
 import { signInSchema, signUpSchema } from "@/lib/validation";
 
-export async function signInAction(_previous: Outcome | null, form: FormData): Promise<Outcome> {
-  const parsed = signInSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return invalid(parsed.error);
-  return startSession(parsed.data.email, parsed.data.password, safeCallbackUrl(form.get("callbackUrl")));
-}
+export const signInAction = asFormAction(
+  publicAction(signInSchema, async ({ email, password, callbackUrl }) => startSession(email, password, safeCallbackUrl(callbackUrl, await requestOrigin()))),
+);
 
-export async function signUpAction(_previous: Outcome | null, form: FormData): Promise<Outcome> {
-  const parsed = signUpSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return invalid(parsed.error);
-  const { email, password } = parsed.data;
-  const user = await createUser(email, await hashPassword(password));
-  if (!user) {
-    const message = "An account with this email already exists. Sign in instead.";
-    return { ok: false, message, errors: { email: [message] } };
-  }
-  return startSession(email, password, "/gateway");
-}
+export const signUpAction = asFormAction(
+  publicAction(signUpSchema, async ({ email, password }) => {
+    if (env().SIGNUP === "closed") return { ok: false, message: SIGNUP_CLOSED };
+    const problem = passwordProblem(password, email);
+    if (problem) return { ok: false, message: problem, errors: { password: [problem] } };
+    if (!(await createUser(email, await hashPassword(password)))) {
+      const message = "An account with this email already exists. Sign in instead.";
+      return { ok: false, message, errors: { email: [message] } };
+    }
+    return startSession(email, password, "/gateway");
+  }),
+);
+
+const SIGNUP_CLOSED = "Sign-up is closed on this Gatehouse. Ask its operator for an account.";
 
 /** Ends this session and every other one of the account: copied cookies stop working. */
 export async function signOutAction(): Promise<void> {

@@ -2,12 +2,13 @@
 // suite in ./browser/, each test in contexts of its own (closed after it, pass or fail).
 // Without /usr/bin/chromium these tests fail in CI and are skipped, with a banner, elsewhere.
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect } from "vitest";
 import { accessibilityTests } from "@/tests/e2e/browser/accessibility.suite";
 import { authTests } from "@/tests/e2e/browser/auth.suite";
 import type { BrowserFixture } from "@/tests/e2e/browser/fixture";
 import { keyTests } from "@/tests/e2e/browser/keys.suite";
 import { navigationTests } from "@/tests/e2e/browser/navigation.suite";
+import { noScriptTests } from "@/tests/e2e/browser/no-script.suite";
 import { transactionTests } from "@/tests/e2e/browser/transactions.suite";
 import { ContextPool, launchBrowser, saveScreenshot, skipBrowserTests } from "@/tests/helpers/browser";
 import { defined } from "@/tests/helpers/defined";
@@ -30,6 +31,7 @@ describe.skipIf(skipBrowserTests)("console in Chromium", () => {
       }
     }
     await fx.pool.closeAll();
+    expect(fx.pool.takeCspViolations(), "Content-Security-Policy violations").toEqual([]);
   });
 
   afterAll(async () => {
@@ -39,6 +41,7 @@ describe.skipIf(skipBrowserTests)("console in Chromium", () => {
   });
 
   authTests(fx);
+  noScriptTests(fx);
   keyTests(fx);
   navigationTests(fx);
   transactionTests(fx);

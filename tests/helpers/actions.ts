@@ -12,7 +12,7 @@ export function actionId(exportedName: string): string {
   return found[0];
 }
 
-export type ActionReply = { status: number; text: string };
+export type ActionReply = { status: number; text: string; headers: Headers };
 
 /** Arguments as JSON, the encoding React uses for plain values. */
 export async function callAction(baseUrl: string, page: string, name: string, args: unknown[], cookie?: string): Promise<ActionReply> {
@@ -27,7 +27,7 @@ export async function callAction(baseUrl: string, page: string, name: string, ar
     },
     body: JSON.stringify(args),
   });
-  return { status: response.status, text: await response.text() };
+  return { status: response.status, text: await response.text(), headers: response.headers };
 }
 
 /** A form action called as useActionState does: (previousState, formData). */
@@ -43,5 +43,5 @@ export async function callFormAction(baseUrl: string, page: string, name: string
     headers: { "next-action": actionId(name), accept: "text/x-component", ...(cookie ? { cookie } : {}) },
     body,
   });
-  return { status: response.status, text: await response.text() };
+  return { status: response.status, text: await response.text(), headers: response.headers };
 }

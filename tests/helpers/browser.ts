@@ -37,13 +37,27 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
 }
 
-/** Contexts opened during a test, closed by `closeAll()` (an afterEach) even when the test fails. */
+/**
+ * Contexts opened during a test, closed by `closeAll()` (an afterEach) even when the test
+ * fails. Every page reports what the Content-Security-Policy refused: a test that caused a
+ * violation fails (`takeCspViolations()` in the same afterEach).
+ */
 export class ContextPool {
   private open = new Set<BrowserContext>();
+  private violations: string[] = [];
   constructor(private browser: () => Browser) {}
 
   async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
     const context = await this.browser().newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    await context.exposeBinding("__reportCspViolation", (_source, text: string) => {
+      this.violations.push(text);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation;
+        report(`${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+      });
+    });
     context.setDefaultTimeout(15_000);
     context.setDefaultNavigationTimeout(30_000);
     this.open.add(context);
@@ -57,6 +71,11 @@ export class ContextPool {
 
   pages(): Page[] {
     return [...this.open].flatMap((c) => c.pages());
+  }
+
+  /** The violations reported since the last call. */
+  takeCspViolations(): string[] {
+    return this.violations.splice(0);
   }
 
   async closeAll(): Promise<void> {

@@ -17,25 +17,20 @@ export function eventually<T>(read: () => Promise<T> | T, timeout = 15_000) {
 }
 
 /**
- * Until React has hydrated, a click on a submit button is a plain HTML form submission.
- * React puts its props on each DOM node it hydrates, so wait for that on the page's forms
- * (or <main>), a private detail of React's, but the only signal there is.
+ * Forms work before the page's script runs, and buttons that need script are disabled until
+ * it does (Playwright's clicks wait for them), so tests wait for nothing React-internal.
+ * Keyboard tests, which tab past disabled buttons, wait for the page to say it is ready.
  */
-export async function waitForHydration(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const nodes = [...document.querySelectorAll("form, main")];
-    return nodes.length > 0 && nodes.every((n) => Object.keys(n).some((k) => k.startsWith("__reactProps$")));
-  });
+export async function waitForScript(page: Page): Promise<void> {
+  await page.locator("html[data-scripted]").waitFor({ state: "attached" });
 }
 
 export async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await waitForHydration(page);
 }
 
 export async function reload(page: Page): Promise<void> {
   await page.reload();
-  await waitForHydration(page);
 }
 
 export const pathOf = (page: Page) => new URL(page.url()).pathname;
@@ -56,7 +51,6 @@ export async function signUp(
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL((url) => url.pathname === "/gateway");
-  await waitForHydration(page);
   return { email, password };
 }
 

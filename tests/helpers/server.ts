@@ -26,19 +26,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(options: { env?: Record<string, string | undefined>; port?: number; waitForHealthy?: boolean } = {}): Promise<Server> {
+type Options = {
+  env?: Record<string, string | undefined>;
+  port?: number;
+  waitForHealthy?: boolean;
+  /** "dev": `next dev` on every interface, as `npm run dev` starts it (the first pages compile slowly). */
+  mode?: "production" | "dev";
+};
+
+export async function startServer(options: Options = {}): Promise<Server> {
+  const dev = options.mode === "dev";
   const port = options.port ?? (await freePort());
   const env: Record<string, string> = {};
   const merged = {
     ...process.env,
-    NODE_ENV: "production",
+    NODE_ENV: dev ? "development" : "production",
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: TEST_AUTH_SECRET,
     DATABASE_URL: inject("databaseUrl"),
     ...options.env,
   };
   for (const [k, v] of Object.entries(merged)) if (v !== undefined) env[k] = v;
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], {
     detached: true,
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
@@ -73,7 +83,7 @@ export async function startServer(options: { env?: Record<string, string | undef
       return code;
     },
   };
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + (dev ? 120_000 : 60_000);
   while (options.waitForHealthy !== false) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
     const ok = await fetch(`${url}/api/health`).then(

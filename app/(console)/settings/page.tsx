@@ -18,6 +18,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <p className="mb-4 mt-1 text-sm text-zinc-600">
           Signed in as <span className="font-semibold">{user.email}</span>. Changing the password, like signing out, ends your sessions in every other browser.
         </p>
+        {user.passwordNeedsChange && !changed ? (
+          <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            Your password no longer meets our rules (at least 15 characters, not a common password). Choose a new one below.
+          </p>
+        ) : null}
         {changed ? (
           <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
             Password changed. Every other session has been signed out.

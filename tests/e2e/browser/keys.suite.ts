@@ -20,6 +20,7 @@ import {
   showOnceDialog,
   signedInPage,
   signUp,
+  waitForScript,
   whoami,
 } from "@/tests/helpers/console-ui";
 import { defined } from "@/tests/helpers/defined";
@@ -126,6 +127,7 @@ export function keyTests(fx: BrowserFixture) {
     it("can be used with the keyboard alone", async () => {
       const { page } = await signedInPage(fx.pool, fx.baseUrl, "keyboard");
       await open(page, `${fx.baseUrl}/gateway`);
+      await waitForScript(page); // until then the script-only buttons are disabled, and Tab skips them
       const isFocused = () => createButton(page).evaluate((el) => el === document.activeElement);
       let presses = 0;
       while (!(await isFocused())) {
