@@ -1,7 +1,22 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, char, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, char, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+// Subscription plans: seeded by a migration, edited by the operator (npm run plans). A null
+// limit is unlimited.
+export const plans = pgTable("plans", {
+  id: varchar("id", { length: 32 }).primaryKey(),
+  name: varchar("name", { length: 64 }).notNull(),
+  priceCents: integer("price_cents").notNull().default(0),
+  monthlyQuota: bigint("monthly_quota", { mode: "number" }),
+  defaultRatePerMinute: integer("default_rate_per_minute"),
+  maxRatePerMinute: integer("max_rate_per_minute"),
+  maxKeys: integer("max_keys"),
+  // Self-serve plans can be picked on the Subscription page; the others only by the operator.
+  selfServe: boolean("self_serve").notNull().default(true),
+  position: smallint("position").notNull().default(0),
+});
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -12,8 +27,31 @@ export const users = pgTable("users", {
   // Set when the password no longer meets the policy (it predates it, or the operator made it
   // with user:create); Settings asks for a new one until it is changed.
   passwordNeedsChange: boolean("password_needs_change").notNull().default(false),
+  planId: varchar("plan_id", { length: 32 })
+    .notNull()
+    .default("free")
+    .references(() => plans.id),
   createdAt: createdAt(),
 });
+
+// The Subscription page's plan history (what the seed product calls Purchase History).
+export const planChanges = pgTable(
+  "plan_changes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fromPlanId: varchar("from_plan_id", { length: 32 }).references(() => plans.id),
+    toPlanId: varchar("to_plan_id", { length: 32 })
+      .notNull()
+      .references(() => plans.id),
+    // "you" (the account itself, from the console) or "operator" (npm run plans).
+    changedBy: varchar("changed_by", { length: 16 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_changes_user_created_idx").on(t.userId, t.createdAt.desc())],
+);
 
 export const apiKeys = pgTable(
   "api_keys",
@@ -27,6 +65,8 @@ export const apiKeys = pgTable(
     hash: char("hash", { length: 64 }).notNull(),
     start: varchar("start", { length: 32 }).notNull(),
     active: boolean("active").notNull().default(true),
+    // Requests per minute; null only on a plan without rate limits.
+    rateLimitPerMinute: integer("rate_limit_per_minute"),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     // Deleted keys stay as rows so the request log keeps their names; they never authenticate.
@@ -63,6 +103,49 @@ export const gatewayRequests = pgTable(
   ],
 );
 
+// The gateway's shared counters. Instances lease blocks of tokens from them in one statement
+// and spend them from memory (lib/limits); `used` is what was actually spent, written by the
+// batched usage writer.
+export const accountUsage = pgTable(
+  "account_usage",
+  {
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // The first day of the month (UTC) the counts belong to.
+    period: date("period", { mode: "string" }).notNull(),
+    leased: bigint("leased", { mode: "number" }).notNull().default(0),
+    used: bigint("used", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.period] })],
+);
+
+export const keyRateWindows = pgTable(
+  "key_rate_windows",
+  {
+    keyId: uuid("key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    leased: integer("leased").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.windowStart] }), index("key_rate_windows_start_idx").on(t.windowStart)],
+);
+
+// Failed sign-ins and sign-ups by account and by client address, for throttling across instances.
+export const authAttempts = pgTable(
+  "auth_attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    // "email:<address>", "ip:<address>" or "signup-ip:<address>"
+    scope: varchar("scope", { length: 300 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("auth_attempts_scope_created_idx").on(t.scope, t.createdAt)],
+);
+
+export type Plan = typeof plans.$inferSelect;
+export type PlanChange = typeof planChanges.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type GatewayRequest = typeof gatewayRequests.$inferSelect;

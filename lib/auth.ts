@@ -1,12 +1,18 @@
 import { redirect } from "next/navigation";
-import NextAuth, { AuthError } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { findSessionUser, findUserByEmail, markPasswordNeedsChange, type SessionUser } from "@/db/queries/users";
+import { recordSignInFailure, signInWait, tooManyAttempts } from "@/lib/auth-throttle";
 import { env } from "@/lib/env";
-import { checkPassword, passwordProblem } from "@/lib/passwords";
+import { checkPassword, PasswordCheckBusy, passwordProblem } from "@/lib/passwords";
+import { clientIpFrom, requestIp } from "@/lib/request-ip";
 import type { Outcome } from "@/lib/user-action";
 import { signInSchema } from "@/lib/validation";
+
+class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
 
 // JWT sessions carry the user's session version; every server-side check compares it
 // with the database, so signing out or changing the password ends copied cookies too.
@@ -18,11 +24,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      // Also reached directly at /api/auth/callback/credentials: the throttle is enforced here.
+      async authorize(raw, request) {
         const input = signInSchema.safeParse(raw);
         if (!input.success) return null;
+        const ip = clientIpFrom(request.headers);
+        if (await signInWait(input.data.email, ip)) throw new ThrottledSignIn();
         const user = await findUserByEmail(input.data.email);
-        if (!(await checkPassword(user?.passwordHash ?? null, input.data.password)) || !user) return null;
+        const matches = await checkPassword(user?.passwordHash ?? null, input.data.password).catch((error) => {
+          if (error instanceof PasswordCheckBusy) throw new ThrottledSignIn(); // a flood: refused at once
+          throw error;
+        });
+        if (!matches || !user) {
+          await recordSignInFailure(input.data.email, ip);
+          return null;
+        }
         // The only moment the plaintext is at hand: an older password is judged by today's policy.
         if (!user.passwordNeedsChange && passwordProblem(input.data.password)) await markPasswordNeedsChange(user.id);
         return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };
@@ -63,9 +79,12 @@ export async function requireUser(): Promise<SessionUser> {
 
 /** Signs in and redirects (Next's redirect is thrown on success); a refusal comes back as an Outcome. */
 export async function startSession(email: string, password: string, redirectTo: string): Promise<Outcome> {
+  const wait = await signInWait(email, await requestIp());
+  if (wait) return { ok: false, message: tooManyAttempts(wait) };
   try {
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
+    if (error instanceof ThrottledSignIn) return { ok: false, message: tooManyAttempts((await signInWait(email, await requestIp())) ?? 1) };
     if (error instanceof AuthError) return { ok: false, message: "Wrong email or password." };
     throw error;
   }

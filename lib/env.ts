@@ -20,6 +20,9 @@ const schema = z
     SEED_DEMO: flag,
     // closed: /sign-up refuses, whatever is posted; the operator runs `npm run user:create`.
     SIGNUP: z.enum(["open", "closed"]).default("open"),
+    // Failed sign-ins allowed per email and per client address in 15 minutes; sign-ups per address an hour.
+    SIGNIN_FAILURE_LIMIT: z.coerce.number().int().positive().default(10),
+    SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(20),
     // Extra hostnames (no scheme, no port; "*.example.com" allowed) that may open `next dev`.
     DEV_ALLOWED_ORIGINS: z
       .string()

@@ -14,9 +14,33 @@ export function passwordProblem(password: string, email?: string): string | null
   return null;
 }
 
+// argon2 runs in libuv's thread pool (4 threads), which DNS lookups for forwarding share: at
+// most ARGON2_AT_ONCE hashes run at a time, and past ARGON2_QUEUE waiting ones a sign-in
+// flood is refused at once instead of queueing without end.
+const ARGON2_AT_ONCE = 2;
+const ARGON2_QUEUE = 64;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+export class PasswordCheckBusy extends Error {}
+
+async function argon2<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= ARGON2_AT_ONCE) {
+    if (waiting.length >= ARGON2_QUEUE) throw new PasswordCheckBusy("too many password checks at once");
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 // argon2id with the library's defaults (m=19 MiB, t=2, p=1), OWASP's recommended minimum.
 export function hashPassword(password: string): Promise<string> {
-  return hash(normalizePassword(password));
+  return argon2(() => hash(normalizePassword(password)));
 }
 
 let dummy: Promise<string> | undefined;
@@ -26,12 +50,19 @@ let dummy: Promise<string> | undefined;
  * which emails exist. Hashes made before NFKC (older accounts) still match their raw form.
  */
 export async function checkPassword(stored: string | null, password: string): Promise<boolean> {
+  const check = (hashed: string, plain: string) => argon2(() => verify(hashed, plain)).catch(rethrowBusy);
   if (!stored) {
-    dummy ??= hash("gatehouse-timing-equaliser");
-    await verify(await dummy, password).catch(() => false);
+    dummy ??= hashPassword("gatehouse-timing-equaliser");
+    await check(await dummy, password);
     return false;
   }
   const normalized = normalizePassword(password);
-  if (await verify(stored, normalized).catch(() => false)) return true;
-  return normalized !== password && verify(stored, password).catch(() => false);
+  if (await check(stored, normalized)) return true;
+  return normalized !== password && check(stored, password);
+}
+
+/** A malformed stored hash is a failed check; a full queue is not, and goes up to the caller. */
+function rethrowBusy(error: unknown): false {
+  if (error instanceof PasswordCheckBusy) throw error;
+  return false;
 }

@@ -9,7 +9,10 @@ z.config({ jitless: true });
 export const KEY_NAME_MAX = 64;
 export const KEY_DESCRIPTION_MAX = 500;
 
-export const createKeySchema = z.object({
+export const RATE_LIMIT_MAX = 1_000_000;
+const RATE_LIMIT_WORDS = "Rate limit is a whole number of requests per minute, 1 or more.";
+
+const keyFields = {
   name: z
     .string({ error: "Key Name is required." })
     .trim()
@@ -21,11 +24,23 @@ export const createKeySchema = z.object({
     .max(KEY_DESCRIPTION_MAX, `Key Description must be at most ${KEY_DESCRIPTION_MAX} characters.`)
     .optional()
     .transform((v) => v || null),
-});
+  // Empty: the plan's default. The plan's maximum is checked by the server, which knows it.
+  rateLimit: z
+    .string({ error: RATE_LIMIT_WORDS })
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d+$/.test(v), RATE_LIMIT_WORDS)
+    .transform((v) => (v ? Number(v) : undefined))
+    .refine((v) => v === undefined || (v >= 1 && v <= RATE_LIMIT_MAX), RATE_LIMIT_WORDS),
+};
+
+export const createKeySchema = z.object(keyFields);
 
 const INVALID_KEY_ID = "That key id is not valid.";
 
 export const keyIdSchema = z.object({ id: z.uuid({ error: INVALID_KEY_ID }) }, { error: INVALID_KEY_ID });
+
+export const editKeySchema = keyIdSchema.extend(keyFields);
 
 export const setKeyActiveSchema = keyIdSchema.extend({
   active: z.boolean({ error: "The target state must be true or false." }),
@@ -68,5 +83,9 @@ export const requestFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
-export type CreateKeyInput = z.infer<typeof createKeySchema>;
+// rateLimit: undefined is the plan's default, null unlimited (where the plan allows it).
+export type CreateKeyInput = Omit<z.infer<typeof createKeySchema>, "rateLimit"> & { rateLimit?: number | null };
+export type EditKeyInput = Omit<z.infer<typeof editKeySchema>, "rateLimit"> & { rateLimit?: number | null };
 export type RequestFilter = z.infer<typeof requestFilterSchema>;
+
+export const switchPlanSchema = z.object({ planId: z.string({ error: "Choose a plan." }).min(1, "Choose a plan.").max(32) });

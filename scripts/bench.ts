@@ -63,7 +63,7 @@ if (!url) {
   process.env.DATABASE_URL = url;
 }
 await migrateDatabase(url);
-const user = await createUser(`bench-${randomUUID()}@gatehouse.dev`, "not-a-real-hash");
+const user = await createUser(`bench-${randomUUID()}@gatehouse.dev`, "not-a-real-hash", { planId: "internal" });
 if (!user) throw new Error("could not create the benchmark user");
 const created = await createKey(user, { name: `bench ${new Date().toISOString()}`, description: "npm run bench" });
 if (!created.ok) throw new Error(created.message);

@@ -36,7 +36,7 @@ if (problem) fail(problem);
 
 const { embedded } = await prepareDatabase();
 try {
-  const user = await createUser(parsed.data.email, await hashPassword(parsed.data.password), oneTime);
+  const user = await createUser(parsed.data.email, await hashPassword(parsed.data.password), { passwordNeedsChange: oneTime });
   if (!user) {
     console.error(`user:create: an account with the email ${parsed.data.email} already exists`);
     process.exitCode = 2;

@@ -3,10 +3,11 @@
 import { Plus } from "lucide-react";
 import { useState } from "react";
 import { CreateKeyForm } from "@/components/keys/create-key-form";
+import type { RatePolicy } from "@/components/keys/key-fields";
 import { Dialog, DialogTrigger } from "@/components/ui/dialog";
 import { ScriptButton } from "@/components/ui/script-button";
 
-export function CreateKeyDialog() {
+export function CreateKeyDialog({ policy }: { policy: RatePolicy }) {
   const [open, setOpen] = useState(false);
   // A new form each time the dialog opens: the key shown once leaves memory with the old one.
   const [generation, setGeneration] = useState(0);
@@ -22,7 +23,7 @@ export function CreateKeyDialog() {
           Create API Auth Key
         </ScriptButton>
       </DialogTrigger>
-      {open ? <CreateKeyForm key={generation} /> : null}
+      {open ? <CreateKeyForm key={generation} policy={policy} /> : null}
     </Dialog>
   );
 }

@@ -1,14 +1,17 @@
 import { DeleteKeyDialog } from "@/components/keys/delete-key-dialog";
+import { EditKeyDialog } from "@/components/keys/edit-key-dialog";
+import type { RatePolicy } from "@/components/keys/key-fields";
 import { KeyStatusSwitch } from "@/components/keys/key-status-switch";
 import { LocalTime } from "@/components/ui/local-time";
 import { ScrollTable } from "@/components/ui/scroll-table";
 import type { KeyListItem } from "@/db/queries/keys";
 import { maskKey } from "@/lib/keys/format";
+import { formatRate } from "@/lib/plans/format";
 
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500";
 const td = "px-4 py-3 align-top";
 
-export function KeyTable({ keys }: { keys: KeyListItem[] }) {
+export function KeyTable({ keys, policy }: { keys: KeyListItem[]; policy: RatePolicy }) {
   return (
     <ScrollTable label="API auth keys table" minWidth="min-w-[760px]">
       <thead className="border-b border-zinc-200 bg-zinc-50">
@@ -40,6 +43,9 @@ export function KeyTable({ keys }: { keys: KeyListItem[] }) {
                   {key.description}
                 </p>
               ) : null}
+              <p className="mt-0.5 text-xs font-normal text-zinc-500">
+                {key.rateLimitPerMinute === null ? "No rate limit" : `Rate limit: ${formatRate(key.rateLimitPerMinute)}`}
+              </p>
             </th>
             <td className={`${td} whitespace-nowrap text-zinc-700`}>
               {key.lastUsedAt ? <LocalTime iso={key.lastUsedAt.toISOString()} mode="relative" /> : "Never"}
@@ -53,7 +59,10 @@ export function KeyTable({ keys }: { keys: KeyListItem[] }) {
             <td className={td}>
               <div className="flex items-center justify-between gap-3">
                 <KeyStatusSwitch id={key.id} name={key.name} active={key.active} />
-                <DeleteKeyDialog id={key.id} name={key.name} />
+                <span className="flex">
+                  <EditKeyDialog apiKey={key} policy={policy} />
+                  <DeleteKeyDialog id={key.id} name={key.name} />
+                </span>
               </div>
             </td>
           </tr>

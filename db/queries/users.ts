@@ -6,10 +6,12 @@ export type SessionUser = Pick<User, "id" | "email" | "sessionVersion" | "passwo
 const sessionColumns = { id: users.id, email: users.email, sessionVersion: users.sessionVersion, passwordNeedsChange: users.passwordNeedsChange };
 
 /** Null when the email is taken. */
-export async function createUser(email: string, passwordHash: string, passwordNeedsChange = false): Promise<SessionUser | null> {
+type NewUserOptions = { passwordNeedsChange?: boolean; planId?: string };
+
+export async function createUser(email: string, passwordHash: string, options: NewUserOptions = {}): Promise<SessionUser | null> {
   const [user] = await db()
     .insert(users)
-    .values({ email, passwordHash, passwordNeedsChange })
+    .values({ email, passwordHash, ...options })
     .onConflictDoNothing({ target: users.email })
     .returning(sessionColumns);
   return user ?? null;

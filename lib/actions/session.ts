@@ -2,9 +2,11 @@
 // Signing in, signing up and signing out. Sign-in and sign-up are public: anyone may call them.
 import { createUser, endSessions } from "@/db/queries/users";
 import { currentUser, signOut, startSession } from "@/lib/auth";
+import { recordSignUp, signUpWait, tooManyAttempts } from "@/lib/auth-throttle";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { env } from "@/lib/env";
 import { hashPassword, passwordProblem } from "@/lib/passwords";
+import { requestIp } from "@/lib/request-ip";
 import { requestOrigin } from "@/lib/request-origin";
 import { asFormAction, publicAction } from "@/lib/user-action";
 import { signInSchema, signUpSchema } from "@/lib/validation";
@@ -16,12 +18,16 @@ export const signInAction = asFormAction(
 export const signUpAction = asFormAction(
   publicAction(signUpSchema, async ({ email, password }) => {
     if (env().SIGNUP === "closed") return { ok: false, message: SIGNUP_CLOSED };
+    const ip = await requestIp();
+    const wait = await signUpWait(ip);
+    if (wait) return { ok: false, message: tooManyAttempts(wait) };
     const problem = passwordProblem(password, email);
     if (problem) return { ok: false, message: problem, errors: { password: [problem] } };
     if (!(await createUser(email, await hashPassword(password)))) {
       const message = "An account with this email already exists. Sign in instead.";
       return { ok: false, message, errors: { email: [message] } };
     }
+    await recordSignUp(ip);
     return startSession(email, password, "/gateway");
   }),
 );

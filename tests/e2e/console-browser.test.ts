@@ -9,6 +9,7 @@ import type { BrowserFixture } from "@/tests/e2e/browser/fixture";
 import { keyTests } from "@/tests/e2e/browser/keys.suite";
 import { navigationTests } from "@/tests/e2e/browser/navigation.suite";
 import { noScriptTests } from "@/tests/e2e/browser/no-script.suite";
+import { subscriptionTests } from "@/tests/e2e/browser/subscription.suite";
 import { transactionTests } from "@/tests/e2e/browser/transactions.suite";
 import { ContextPool, launchBrowser, saveScreenshot, skipBrowserTests } from "@/tests/helpers/browser";
 import { defined } from "@/tests/helpers/defined";
@@ -45,5 +46,6 @@ describe.skipIf(skipBrowserTests)("console in Chromium", () => {
   keyTests(fx);
   navigationTests(fx);
   transactionTests(fx);
+  subscriptionTests(fx);
   accessibilityTests(fx);
 });

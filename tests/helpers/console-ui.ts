@@ -62,8 +62,8 @@ export async function submitSignIn(page: Page, email: string, password: string):
 }
 
 /** A new context already signed in as a new user (signed in over HTTP, the cookie handed to the browser). */
-export async function signedInPage(pool: ContextPool, baseUrl: string, label: string, options: Parameters<ContextPool["newContext"]>[0] = {}) {
-  const user = await createTestUser(label);
+export async function signedInPage(pool: ContextPool, baseUrl: string, label: string, options: Parameters<ContextPool["newContext"]>[0] = {}, planId?: string) {
+  const user = await createTestUser(label, planId);
   const [name, value] = (await signIn(baseUrl, user.email, user.password)).split(/=(.*)/s);
   const context = await pool.newContext(options);
   await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);

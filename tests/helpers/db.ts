@@ -7,9 +7,10 @@ import { defined } from "@/tests/helpers/defined";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
-export async function createTestUser(label = "user"): Promise<SessionUser & { password: string }> {
+/** On the Internal plan (no limits) unless a test is about plans and names one. */
+export async function createTestUser(label = "user", planId = "internal"): Promise<SessionUser & { password: string }> {
   const email = `${label}-${randomUUID()}@test.gatehouse.dev`;
-  const user = await createUser(email, await hashPassword(TEST_PASSWORD));
+  const user = await createUser(email, await hashPassword(TEST_PASSWORD), { planId });
   if (!user) throw new Error("could not create test user");
   return { ...user, password: TEST_PASSWORD };
 }

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { insertKey, KEYS_PER_USER_MAX, listKeys } from "@/db/queries/keys";
+import { listKeys } from "@/db/queries/keys";
 import { apiKeys } from "@/db/schema";
-import { generateKey, hashKey, parseKey } from "@/lib/keys/format";
+import { hashKey, parseKey } from "@/lib/keys/format";
 import { createKey, deleteKey, NOT_FOUND, setKeyActive } from "@/lib/keys/service";
 import { createTestKey, createTestUser } from "@/tests/helpers/db";
 
@@ -46,15 +46,27 @@ describe("creating keys", () => {
     expect((await createKey(a, { name: "Shared name", description: null })).ok).toBe(true);
   });
 
-  it(`stops at ${KEYS_PER_USER_MAX} keys per user`, async () => {
-    const user = await createTestUser();
-    for (let i = 0; i < KEYS_PER_USER_MAX; i++) {
-      const { hash, start } = generateKey();
-      await insertKey(user.id, { name: `k${i}`, description: null, hash, start });
-    }
-    const over = await createKey(user, { name: "one too many", description: null });
-    expect(over).toMatchObject({ ok: false, message: expect.stringContaining(`at most ${KEYS_PER_USER_MAX} keys`) });
-    expect(await listKeys(user.id)).toHaveLength(KEYS_PER_USER_MAX);
+  it("stops at the plan's key allowance, even for creates sent all at once", async () => {
+    const user = await createTestUser("cap", "free"); // 10 keys
+    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => createKey(user, { name: `parallel ${i}`, description: null })));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    const refused = results.find((r) => !r.ok);
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("Your plan (Free) allows 10 keys") });
+    expect(await listKeys(user.id)).toHaveLength(10);
+  });
+
+  it("gives a key its plan's default rate, and refuses one above the plan's maximum", async () => {
+    const user = await createTestUser("rates", "free"); // 60/min by default, 600 at most
+    expect((await createKey(user, { name: "default", description: null })).ok).toBe(true);
+    expect((await createKey(user, { name: "chosen", description: null, rateLimit: 600 })).ok).toBe(true);
+    const over = await createKey(user, { name: "too fast", description: null, rateLimit: 601 });
+    expect(over).toMatchObject({ ok: false, errors: { rateLimit: ["Your plan (Free) allows at most 600/min per key."] } });
+    const unlimited = await createKey(user, { name: "unlimited", description: null, rateLimit: null });
+    expect(unlimited.ok).toBe(false);
+    expect((await listKeys(user.id)).map((k) => [k.name, k.rateLimitPerMinute])).toEqual([
+      ["chosen", 600],
+      ["default", 60],
+    ]);
   });
 });
 

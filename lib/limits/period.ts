@@ -1,0 +1,11 @@
+// Monthly quotas count calendar months in UTC: the period is named by its first day.
+
+/** "2026-11-01" for any moment in November 2026 (UTC). */
+export function periodOf(at: Date = new Date()): string {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)).toISOString().slice(0, 10);
+}
+
+/** When the period `at` falls in ends and the quota resets. */
+export function periodEnd(at: Date = new Date()): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
+}
