@@ -4,6 +4,8 @@ import * as schema from "@/db/schema";
 import { env } from "@/lib/env";
 
 export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handle, as db().transaction() passes it. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Client = { url: string; sql: postgres.Sql; db: Database };
 
 // One pool per process: the proxy bundle, route bundles and dev reloads evaluate this

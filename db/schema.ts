@@ -1,5 +1,21 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, char, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -71,11 +87,56 @@ export const apiKeys = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     // Deleted keys stay as rows so the request log keeps their names; they never authenticate.
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    // Refused from this moment (401 key_expired); null never expires.
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    // When the expiry was first noticed and put in the audit log (once).
+    expiryNotedAt: timestamp("expiry_noted_at", { withTimezone: true }),
+    // Rolling: the secret before the current one keeps working until grace_until, or until
+    // it goes quiet once the new one is in use (lib/keys/lifecycle.ts).
+    rolledAt: timestamp("rolled_at", { withTimezone: true }),
+    previousHash: char("previous_hash", { length: 64 }),
+    previousStart: varchar("previous_start", { length: 32 }),
+    graceUntil: timestamp("grace_until", { withTimezone: true }),
+    // The last use of each secret (last_used_at is the last use of either).
+    currentUsedAt: timestamp("current_used_at", { withTimezone: true }),
+    previousUsedAt: timestamp("previous_used_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("api_keys_hash_key").on(t.hash),
+    uniqueIndex("api_keys_previous_hash_key").on(t.previousHash).where(sql`previous_hash IS NOT NULL`),
     uniqueIndex("api_keys_owner_name_key").on(t.ownerId, sql`lower(${t.name})`).where(sql`deleted_at IS NULL`),
-    index("api_keys_owner_created_idx").on(t.ownerId, t.createdAt.desc()).where(sql`deleted_at IS NULL`),
+    index("api_keys_owner_created_idx").on(t.ownerId, t.createdAt.desc(), t.id.desc()).where(sql`deleted_at IS NULL`),
+    index("api_keys_owner_last_used_idx").on(t.ownerId, t.lastUsedAt.desc().nullsLast(), t.id.desc()).where(sql`deleted_at IS NULL`),
+    // The lifecycle sweep: graces to end and expiries to note.
+    index("api_keys_grace_idx").on(t.graceUntil).where(sql`previous_hash IS NOT NULL`),
+    index("api_keys_expiry_idx").on(t.expiresAt).where(sql`expires_at IS NOT NULL AND expiry_noted_at IS NULL AND deleted_at IS NULL`),
+  ],
+);
+
+/**
+ * Append-only: a trigger refuses every UPDATE and DELETE (db/migrations), and retention drops
+ * whole monthly partitions. No foreign keys, so entries outlive what they describe.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    // The account the entry belongs to (whose Security log shows it).
+    ownerId: uuid("owner_id").notNull(),
+    keyId: uuid("key_id"),
+    action: varchar("action", { length: 48 }).notNull(),
+    // "you" (the account, from the console), "operator" (a script) or "gatehouse" (the system).
+    actor: varchar("actor", { length: 16 }).notNull(),
+    // Old → new values of what changed; never a secret.
+    changes: jsonb("changes").$type<Record<string, unknown>>(),
+    ip: varchar("ip", { length: 64 }),
+    userAgent: varchar("user_agent", { length: 512 }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.id, t.createdAt] }),
+    index("audit_log_owner_created_idx").on(t.ownerId, t.createdAt.desc(), t.id.desc()),
+    index("audit_log_key_created_idx").on(t.keyId, t.createdAt.desc(), t.id.desc()).where(sql`key_id IS NOT NULL`),
   ],
 );
 
@@ -144,6 +205,8 @@ export const authAttempts = pgTable(
   (t) => [index("auth_attempts_scope_created_idx").on(t.scope, t.createdAt)],
 );
 
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type NewAuditEntry = typeof auditLog.$inferInsert;
 export type Plan = typeof plans.$inferSelect;
 export type PlanChange = typeof planChanges.$inferSelect;
 export type User = typeof users.$inferSelect;

@@ -2,6 +2,8 @@ import { redirect } from "next/navigation";
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
+import { db } from "@/db/client";
+import { appendAudit } from "@/db/queries/audit";
 import { findSessionUser, findUserByEmail, markPasswordNeedsChange, type SessionUser } from "@/db/queries/users";
 import { recordSignInFailure, signInWait, tooManyAttempts } from "@/lib/auth-throttle";
 import { env } from "@/lib/env";
@@ -35,10 +37,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           if (error instanceof PasswordCheckBusy) throw new ThrottledSignIn(); // a flood: refused at once
           throw error;
         });
+        const audit = { actor: "you", ip, userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null };
         if (!matches || !user) {
           await recordSignInFailure(input.data.email, ip);
+          if (user) await appendAudit(db(), { ...audit, ownerId: user.id, action: "account.sign_in_failed" });
           return null;
         }
+        await appendAudit(db(), { ...audit, ownerId: user.id, action: "account.signed_in" });
         // The only moment the plaintext is at hand: an older password is judged by today's policy.
         if (!user.passwordNeedsChange && passwordProblem(input.data.password)) await markPasswordNeedsChange(user.id);
         return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };

@@ -1,8 +1,6 @@
 // The reviewer's account on the embedded database: made once, with two sample keys.
-import { insertKey } from "@/db/queries/keys";
 import { createUser, findUserByEmail, updatePassword } from "@/db/queries/users";
-import { generateKey } from "@/lib/keys/format";
-import { setKeyActive } from "@/lib/keys/service";
+import { createKey, setKeyActive } from "@/lib/keys/service";
 import { checkPassword, hashPassword } from "@/lib/passwords";
 
 export const DEMO_EMAIL = "demo@gatehouse.dev";
@@ -22,10 +20,10 @@ export async function ensureDemoAccount(): Promise<boolean> {
   const user = await createUser(DEMO_EMAIL, await hashPassword(DEMO_PASSWORD));
   if (!user) return false;
   // The plaintexts are thrown away: sample keys are for looking at, not for calling.
+  const actor = { ...user, as: "gatehouse" as const };
   for (const sample of SAMPLE_KEYS) {
-    const { hash, start } = generateKey();
-    const result = await insertKey(user.id, { name: sample.name, description: sample.description, hash, start });
-    if (result.ok && !sample.active) await setKeyActive(user, result.key.id, false);
+    const result = await createKey(actor, { name: sample.name, description: sample.description });
+    if (result.ok && !sample.active) await setKeyActive(actor, result.data.id, false);
   }
   return true;
 }

@@ -40,6 +40,11 @@ const schema = z
     KEY_CACHE_TTL_MS: ms(30_000),
     KEY_CACHE_MAX: z.coerce.number().int().positive().default(10_000),
     USAGE_FLUSH_MS: ms(1_000),
+    // A rolled key's old secret stops early once the new one is in use and the old one has
+    // been quiet this long; the sweep that ends graces and notes expiries runs this often.
+    KEY_GRACE_QUIET_MS: ms(15 * 60 * 1000),
+    KEY_LIFECYCLE_SWEEP_MS: ms(1_000),
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
     REQUEST_LOG_BUFFER_MAX: z.coerce.number().int().positive().default(50_000),
     REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   })

@@ -4,7 +4,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { describeDbError } from "@/db/queries/errors";
-import type { SessionUser } from "@/db/queries/users";
+import { type Actor, requestActor } from "@/lib/audit";
 import { currentUser } from "@/lib/auth";
 
 /** What the typed fields held when a form was refused: never a password. */
@@ -31,14 +31,15 @@ async function guarded<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> 
   }
 }
 
-export function userAction<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>, user: SessionUser) => Promise<Outcome<T>>) {
+/** `run` gets the user as an Actor: with the request's address and user agent, for the audit log. */
+export function userAction<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>, user: Actor) => Promise<Outcome<T>>) {
   return (raw: unknown): Promise<Outcome<T>> =>
     guarded(async () => {
       const user = await currentUser();
       if (!user) return SIGNED_OUT;
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return invalid(parsed.error);
-      return run(parsed.data, user);
+      return run(parsed.data, await requestActor(user));
     });
 }
 
@@ -66,5 +67,5 @@ export function asFormAction<T>(action: (raw: unknown) => Promise<Outcome<T>>) {
   };
 }
 
-export const formAction = <S extends z.ZodType, T>(schema: S, run: (input: z.output<S>, user: SessionUser) => Promise<Outcome<T>>) =>
+export const formAction = <S extends z.ZodType, T>(schema: S, run: (input: z.output<S>, user: Actor) => Promise<Outcome<T>>) =>
   asFormAction(userAction(schema, run));

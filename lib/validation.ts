@@ -1,6 +1,7 @@
 // One zod schema per form or action input, imported by the form (instant feedback)
 // and by its server action (the authority).
 import { z } from "zod";
+import { EXPIRY_CHOICES, type ExpiryChoice, GRACE_CHOICES, type GraceChoice, isValidExpiryDate } from "@/lib/keys/expiry";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from "@/lib/password-policy";
 
 // zod's compiled parsers probe for eval with new Function, which the CSP reports as a violation.
@@ -34,13 +35,30 @@ const keyFields = {
     .refine((v) => v === undefined || (v >= 1 && v <= RATE_LIMIT_MAX), RATE_LIMIT_WORDS),
 };
 
-export const createKeySchema = z.object(keyFields);
+// When the key expires: one of the choices, and a date (YYYY-MM-DD, the end of that day UTC) for "date".
+const expiryFields = {
+  expires: z.enum(Object.keys(EXPIRY_CHOICES) as [ExpiryChoice, ...ExpiryChoice[]], { error: "Choose when the key expires." }).default("never"),
+  expiresOn: z.string().trim().optional(),
+};
+const EXPIRY_DATE_WORDS = "Pick a date in the future, within 10 years.";
+const checkExpiryDate = (input: { expires: ExpiryChoice; expiresOn?: string }, ctx: z.RefinementCtx) => {
+  if (input.expires === "date" && !isValidExpiryDate(input.expiresOn)) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: EXPIRY_DATE_WORDS });
+};
+
+export const createKeySchema = z.object({ ...keyFields, ...expiryFields }).superRefine(checkExpiryDate);
 
 const INVALID_KEY_ID = "That key id is not valid.";
 
 export const keyIdSchema = z.object({ id: z.uuid({ error: INVALID_KEY_ID }) }, { error: INVALID_KEY_ID });
 
 export const editKeySchema = keyIdSchema.extend(keyFields);
+
+/** A new expiry, or a renewal of an expired key. */
+export const keyExpirySchema = keyIdSchema.extend(expiryFields).superRefine(checkExpiryDate);
+
+export const rollKeySchema = keyIdSchema.extend({
+  grace: z.enum(Object.keys(GRACE_CHOICES) as [GraceChoice, ...GraceChoice[]], { error: "Choose how long the old secret keeps working." }),
+});
 
 export const setKeyActiveSchema = keyIdSchema.extend({
   active: z.boolean({ error: "The target state must be true or false." }),
@@ -77,6 +95,15 @@ export const changePasswordSchema = z.object({
   newPassword,
 });
 
+/** The key list's URL: anything it does not understand is dropped, never an error page. */
+export const keyListFilterSchema = z.object({
+  q: z.string().trim().max(64).optional().catch(undefined),
+  status: z.enum(["active", "off", "expired"]).optional().catch(undefined),
+  sort: z.enum(["created", "last_used"]).default("created").catch("created"),
+  after: z.string().max(200).optional().catch(undefined),
+  before: z.string().max(200).optional().catch(undefined),
+});
+
 export const requestFilterSchema = z.object({
   key: z.uuid().optional().catch(undefined),
   status: z.enum(["2xx", "3xx", "4xx", "5xx"]).optional().catch(undefined),
@@ -84,8 +111,14 @@ export const requestFilterSchema = z.object({
 });
 
 // rateLimit: undefined is the plan's default, null unlimited (where the plan allows it).
-export type CreateKeyInput = Omit<z.infer<typeof createKeySchema>, "rateLimit"> & { rateLimit?: number | null };
+export type CreateKeyInput = Omit<z.infer<typeof createKeySchema>, "rateLimit" | "expires" | "description"> & {
+  description?: string | null;
+  rateLimit?: number | null;
+  expires?: ExpiryChoice;
+};
 export type EditKeyInput = Omit<z.infer<typeof editKeySchema>, "rateLimit"> & { rateLimit?: number | null };
+export type KeyExpiryInput = z.infer<typeof keyExpirySchema>;
 export type RequestFilter = z.infer<typeof requestFilterSchema>;
+export type KeyListFilter = z.infer<typeof keyListFilterSchema>;
 
 export const switchPlanSchema = z.object({ planId: z.string({ error: "Choose a plan." }).min(1, "Choose a plan.").max(32) });

@@ -63,7 +63,7 @@ async function run(): Promise<string> {
     const user = await findUserByEmail(email.trim().toLowerCase());
     if (!user) throw new UsageError(`there is no account with the email ${email}`);
     if (!(await findPlan(planId))) throw new UsageError(`there is no plan "${planId}" (see npm run plans -- list)`);
-    const result = await switchPlan(user.id, planId, "operator");
+    const result = await switchPlan(planId, { ownerId: user.id, actor: "operator", ip: null, userAgent: "npm run plans" });
     if (!result) return `${user.email} is already on ${planId}.`;
     return `${user.email}: ${result.from.name} → ${result.to.name}${result.loweredKeys ? `; ${result.loweredKeys} key rate limit(s) lowered to ${formatRate(result.to.maxRatePerMinute)}` : ""}.`;
   }

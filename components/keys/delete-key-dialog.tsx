@@ -1,6 +1,7 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -8,7 +9,9 @@ import { FormMessage } from "@/components/ui/field";
 import { ScriptButton } from "@/components/ui/script-button";
 import { deleteKeyAction } from "@/lib/actions/keys";
 
-export function DeleteKeyDialog({ id, name }: { id: string; name: string }) {
+/** `after`: where to go once deleted (the key's own page is gone then). */
+export function DeleteKeyDialog({ id, name, after }: { id: string; name: string; after?: string }) {
+  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -17,8 +20,10 @@ export function DeleteKeyDialog({ id, name }: { id: string; name: string }) {
     setError(null);
     startTransition(async () => {
       const result = await deleteKeyAction({ id }).catch(() => ({ ok: false as const, message: "Could not reach the server; the key was not deleted." }));
-      if (result.ok) setOpen(false);
-      else setError(result.message);
+      if (result.ok) {
+        setOpen(false);
+        if (after) router.push(after);
+      } else setError(result.message);
     });
   }
 

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { DeleteKeyDialog } from "@/components/keys/delete-key-dialog";
 import { EditKeyDialog } from "@/components/keys/edit-key-dialog";
+import { ExpiryNote } from "@/components/keys/expiry-note";
 import type { RatePolicy } from "@/components/keys/key-fields";
 import { KeyStatusSwitch } from "@/components/keys/key-status-switch";
 import { LocalTime } from "@/components/ui/local-time";
@@ -12,6 +14,7 @@ const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide te
 const td = "px-4 py-3 align-top";
 
 export function KeyTable({ keys, policy }: { keys: KeyListItem[]; policy: RatePolicy }) {
+  const now = new Date();
   return (
     <ScrollTable label="API auth keys table" minWidth="min-w-[760px]">
       <thead className="border-b border-zinc-200 bg-zinc-50">
@@ -37,7 +40,9 @@ export function KeyTable({ keys, policy }: { keys: KeyListItem[]; policy: RatePo
         {keys.map((key) => (
           <tr key={key.id} data-key-id={key.id}>
             <th scope="row" className={`${td} max-w-64 text-left font-semibold`}>
-              <span className="break-words">{key.name}</span>
+              <Link href={`/keys/${key.id}`} className="break-words underline-offset-2 hover:underline">
+                {key.name}
+              </Link>
               {key.description ? (
                 <p className="mt-0.5 line-clamp-2 break-words text-sm font-normal text-zinc-500" title={key.description}>
                   {key.description}
@@ -63,6 +68,10 @@ export function KeyTable({ keys, policy }: { keys: KeyListItem[]; policy: RatePo
                   <EditKeyDialog apiKey={key} policy={policy} />
                   <DeleteKeyDialog id={key.id} name={key.name} />
                 </span>
+              </div>
+              <div className="mt-1 flex flex-wrap gap-x-2 gap-y-1">
+                <ExpiryNote expiresAt={key.expiresAt} now={now} />
+                {key.graceUntil ? <span className="text-xs text-zinc-500">Rolled: the old secret still works</span> : null}
               </div>
             </td>
           </tr>

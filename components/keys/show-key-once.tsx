@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DialogClose, DialogContent } from "@/components/ui/dialog";
 
-export function ShowKeyOnce({ apiKey, name }: { apiKey: string; name: string }) {
+export function ShowKeyOnce({ apiKey, name, description }: { apiKey: string; name: string; description?: string }) {
   const field = useRef<HTMLInputElement>(null);
   const [origin, setOrigin] = useState("");
   useEffect(() => {
@@ -16,7 +16,7 @@ export function ShowKeyOnce({ apiKey, name }: { apiKey: string; name: string }) 
   }, []);
   const curl = `curl -H "x-api-key: ${apiKey}" ${origin}/api/gateway/whoami`;
   return (
-    <DialogContent title="Save your API auth key" description={`“${name}” is ready. Copy its key now.`} dismissOnOutsideClick={false}>
+    <DialogContent title="Save your API auth key" description={description ?? `“${name}” is ready. Copy its key now.`} dismissOnOutsideClick={false}>
       <div className="space-y-4">
         <p className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="note">
           <TriangleAlert size={18} className="mt-0.5 shrink-0" aria-hidden />

@@ -28,7 +28,7 @@ const day = (date: Date, timeZone?: string) => new Intl.DateTimeFormat("en", { d
  * A time in the reader's own time zone, with the exact time on hover. The server renders
  * UTC; after hydration the browser's zone and a live relative time take over.
  */
-export function LocalTime({ iso, mode }: { iso: string; mode: "relative" | "date" }) {
+export function LocalTime({ iso, mode }: { iso: string; mode: "relative" | "date" | "exact" }) {
   const date = new Date(iso);
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
@@ -38,7 +38,7 @@ export function LocalTime({ iso, mode }: { iso: string; mode: "relative" | "date
     return () => clearInterval(timer);
   }, [mode]);
   const zone = now === null ? "UTC" : undefined;
-  const text = mode === "date" ? day(date, zone) : now === null ? `${exact(date, "UTC")} UTC` : relativeTime(date, now);
+  const text = mode === "date" ? day(date, zone) : mode === "exact" || now === null ? `${exact(date, zone)}${zone ? " UTC" : ""}` : relativeTime(date, now);
   return (
     <time dateTime={iso} title={now === null ? `${exact(date, "UTC")} UTC` : exact(date)}>
       {text}

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
+import { type AuditBase, appendAudit } from "@/db/queries/audit";
 import { accountUsage, apiKeys, type Plan, type PlanChange, planChanges, plans, users } from "@/db/schema";
 
 export type PlanHistoryItem = Pick<PlanChange, "id" | "createdAt" | "changedBy"> & { from: string | null; to: string };
@@ -29,7 +30,9 @@ export async function planOf(userId: string): Promise<Plan> {
  * plan's maximum, or unlimited under one that has a maximum, are lowered to it. Null when
  * the account is already on that plan.
  */
-export async function switchPlan(userId: string, toPlanId: string, changedBy: "you" | "operator"): Promise<SwitchResult> {
+export async function switchPlan(toPlanId: string, audit: AuditBase & { actor: "you" | "operator" }): Promise<SwitchResult> {
+  const userId = audit.ownerId;
+  const changedBy = audit.actor;
   return db().transaction(async (tx) => {
     const [current] = await tx.select({ planId: users.planId }).from(users).where(eq(users.id, userId)).for("update");
     const [to] = await tx.select().from(plans).where(eq(plans.id, toPlanId));
@@ -37,6 +40,7 @@ export async function switchPlan(userId: string, toPlanId: string, changedBy: "y
     const [from] = await tx.select().from(plans).where(eq(plans.id, current.planId));
     await tx.update(users).set({ planId: toPlanId }).where(eq(users.id, userId));
     await tx.insert(planChanges).values({ userId, fromPlanId: from.id, toPlanId, changedBy });
+    await appendAudit(tx, { ...audit, action: "account.plan_changed", changes: { plan: [from.name, to.name] } });
     let loweredKeys = 0;
     if (to.maxRatePerMinute !== null) {
       const lowered = await tx

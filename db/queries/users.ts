@@ -1,5 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { type AuditBase, appendAudit } from "@/db/queries/audit";
+import type { NewAuditEntry } from "@/db/schema";
 import { type User, users } from "@/db/schema";
 
 export type SessionUser = Pick<User, "id" | "email" | "sessionVersion" | "passwordNeedsChange">;
@@ -37,7 +39,8 @@ export async function findSessionUser(id: string, sessionVersion: number): Promi
 }
 
 /** Ends every session of the user; returns the new version. */
-export async function endSessions(id: string): Promise<number | null> {
+export async function endSessions(id: string, audit?: NewAuditEntry): Promise<number | null> {
+  if (audit) await appendAudit(db(), audit);
   const [row] = await db()
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
@@ -46,12 +49,15 @@ export async function endSessions(id: string): Promise<number | null> {
   return row?.sessionVersion ?? null;
 }
 
-/** Changes the password and ends every session, in one statement. */
-export async function updatePassword(id: string, passwordHash: string, needsChange = false): Promise<void> {
-  await db()
-    .update(users)
-    .set({ passwordHash, passwordNeedsChange: needsChange, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, id));
+/** Changes the password and ends every session; with `audit`, records it in the same transaction. */
+export async function updatePassword(id: string, passwordHash: string, audit?: AuditBase): Promise<void> {
+  await db().transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordNeedsChange: false, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, id));
+    if (audit) await appendAudit(tx, { ...audit, action: "account.password_changed" });
+  });
 }
 
 /** The password works but no longer meets the policy: Settings asks for a new one. */

@@ -1,6 +1,7 @@
 "use server";
 // The signed-in user's own account (Settings).
 import { findUserById, updatePassword } from "@/db/queries/users";
+import { auditBase } from "@/lib/audit";
 import { startSession } from "@/lib/auth";
 import { checkPassword, hashPassword, passwordProblem } from "@/lib/passwords";
 import { formAction } from "@/lib/user-action";
@@ -14,6 +15,6 @@ export const changePasswordAction = formAction(changePasswordSchema, async ({ cu
   }
   const problem = passwordProblem(newPassword, user.email) ?? (currentPassword === newPassword ? "Pick a password different from your current one." : null);
   if (problem) return { ok: false, message: problem, errors: { newPassword: [problem] } };
-  await updatePassword(user.id, await hashPassword(newPassword)); // ends every session
+  await updatePassword(user.id, await hashPassword(newPassword), auditBase(user)); // ends every session
   return startSession(user.email, newPassword, "/settings?password=changed"); // a new one for this browser
 });

@@ -1,6 +1,7 @@
 "use server";
 // Signing in, signing up and signing out. Sign-in and sign-up are public: anyone may call them.
 import { createUser, endSessions } from "@/db/queries/users";
+import { auditBase, requestActor } from "@/lib/audit";
 import { currentUser, signOut, startSession } from "@/lib/auth";
 import { recordSignUp, signUpWait, tooManyAttempts } from "@/lib/auth-throttle";
 import { safeCallbackUrl } from "@/lib/callback-url";
@@ -37,6 +38,6 @@ const SIGNUP_CLOSED = "Sign-up is closed on this Gatehouse. Ask its operator for
 /** Ends this session and every other one of the account: copied cookies stop working. */
 export async function signOutAction(): Promise<void> {
   const user = await currentUser();
-  if (user) await endSessions(user.id);
+  if (user) await endSessions(user.id, { ...auditBase(await requestActor(user)), action: "account.signed_out" });
   await signOut({ redirectTo: "/sign-in" });
 }

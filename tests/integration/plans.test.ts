@@ -35,7 +35,7 @@ describe("plans", () => {
       ["slow", 100],
       ["fast", 6_000],
     ]);
-    await switchPlan(user.id, "internal", "operator");
+    await switchPlan("internal", { ownerId: user.id, actor: "operator", ip: null, userAgent: null });
     const history = await planHistory(user.id);
     expect(history.map((h) => [h.from, h.to, h.changedBy])).toEqual([
       ["Developer", "Internal", "operator"],

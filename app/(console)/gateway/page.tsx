@@ -5,11 +5,13 @@ import { KeyManager } from "@/components/keys/key-manager";
 import { requireUser } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { requestOrigin } from "@/lib/request-origin";
+import { keyListFilterSchema } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "API Gateway" };
 
-export default async function GatewayPage() {
+export default async function GatewayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
+  const filter = keyListFilterSchema.parse(await searchParams);
   return (
     <>
       <PageHeader
@@ -17,7 +19,7 @@ export default async function GatewayPage() {
         intro="Put your HTTP service behind the gateway and hand out API auth keys: only requests with an active key get through."
       />
       <GatewayInfo origin={await requestOrigin()} upstream={env().GATEWAY_UPSTREAM_URL ?? null} />
-      <KeyManager ownerId={user.id} />
+      <KeyManager ownerId={user.id} filter={filter} path="/gateway" />
     </>
   );
 }

@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { LocalTime } from "@/components/ui/local-time";
+import { ScrollTable } from "@/components/ui/scroll-table";
+import type { AuditEntry } from "@/db/schema";
+
+const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500";
+const td = "px-4 py-2.5 align-top";
+
+const EVENTS: Record<string, string> = {
+  "key.created": "Key created",
+  "key.renamed": "Renamed",
+  "key.description_changed": "Description changed",
+  "key.rate_limit_changed": "Rate limit changed",
+  "key.edited": "Edited",
+  "key.switched_on": "Switched on",
+  "key.switched_off": "Switched off",
+  "key.expiry_set": "Expiry set",
+  "key.renewed": "Renewed",
+  "key.expired": "Expired",
+  "key.rolled": "Rolled (new secret)",
+  "key.grace_ended": "Old secret's grace ended",
+  "key.deleted": "Deleted",
+  "account.signed_in": "Signed in",
+  "account.sign_in_failed": "Sign-in failed",
+  "account.signed_out": "Signed out",
+  "account.password_changed": "Password changed",
+  "account.plan_changed": "Plan changed",
+};
+const ACTORS: Record<string, string> = { you: "You", operator: "Operator", gatehouse: "Gatehouse" };
+const GRACE_REASONS: Record<string, string> = { deadline: "its time ran out", quiet: "it went quiet while the new secret was in use" };
+
+const show = (v: unknown) => (v === null || v === undefined || v === "" ? "none" : v instanceof Object ? JSON.stringify(v) : String(v));
+
+/** What changed, old → new; never a secret (entries hold key starts, not keys). */
+function describe(entry: AuditEntry): string {
+  const changes = entry.changes ?? {};
+  if (entry.action === "key.grace_ended") return `Because ${GRACE_REASONS[String(changes.reason)] ?? String(changes.reason)}.`;
+  return Object.entries(changes)
+    .map(([field, value]) => (Array.isArray(value) && value.length === 2 ? `${field}: ${show(value[0])} → ${show(value[1])}` : `${field}: ${show(value)}`))
+    .join("; ");
+}
+
+export function AuditTable({ entries, label, keyLinks = false }: { entries: AuditEntry[]; label: string; keyLinks?: boolean }) {
+  return (
+    <ScrollTable label={label} minWidth="min-w-[860px]">
+      <thead className="border-b border-zinc-200 bg-zinc-50">
+        <tr>
+          {["Time", "Event", "By", "What changed", "IP", "User agent"].map((h) => (
+            <th key={h} scope="col" className={th}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-zinc-100">
+        {entries.map((e) => (
+          <tr key={`${e.id}`}>
+            <td className={`${td} whitespace-nowrap text-zinc-700`}>
+              <LocalTime iso={e.createdAt.toISOString()} mode="relative" />
+            </td>
+            <td className={`${td} font-semibold`}>
+              {keyLinks && e.keyId ? <Link href={`/keys/${e.keyId}`}>{EVENTS[e.action] ?? e.action}</Link> : (EVENTS[e.action] ?? e.action)}
+            </td>
+            <td className={td}>{ACTORS[e.actor] ?? e.actor}</td>
+            <td className={`${td} max-w-80 break-words text-sm`}>{describe(e)}</td>
+            <td className={`${td} font-mono text-sm text-zinc-600`}>{e.ip ?? "—"}</td>
+            <td className={`${td} max-w-56 truncate text-sm text-zinc-600`} title={e.userAgent ?? undefined}>
+              {e.userAgent ?? "—"}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { ExpiryFields } from "@/components/keys/expiry-fields";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { setKeyExpiryAction } from "@/lib/actions/keys";
+
+/** Change when a key expires, or renew one that has (the same action; the audit log tells which). */
+export function ExpiryForm({ id, expired }: { id: string; expired: boolean }) {
+  const { ref, state, formAction, pending, errors, message, values } = useActionForm(setKeyExpiryAction);
+  return (
+    <form ref={ref} action={formAction} className="max-w-sm space-y-3">
+      <input type="hidden" name="id" value={id} />
+      <ExpiryFields values={values} errors={errors} label={expired ? "Renew: the key expires" : "Change: the key expires"} />
+      <FormMessage message={message} />
+      <div role="status" aria-live="polite" className="text-sm text-emerald-800">
+        {state?.ok ? (expired ? "Renewed." : "Expiry saved.") : null}
+      </div>
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+        {pending ? "Saving…" : expired ? "Renew key" : "Save expiry"}
+      </Button>
+    </form>
+  );
+}
