@@ -29,14 +29,33 @@ const EVENTS: Record<string, string> = {
 const ACTORS: Record<string, string> = { you: "You", operator: "Operator", gatehouse: "Gatehouse" };
 const GRACE_REASONS: Record<string, string> = { deadline: "its time ran out", quiet: "it went quiet while the new secret was in use" };
 
-const show = (v: unknown) => (v === null || v === undefined || v === "" ? "none" : v instanceof Object ? JSON.stringify(v) : String(v));
+const FIELDS: Record<string, string> = {
+  name: "Name",
+  description: "Description",
+  rateLimit: "Rate limit",
+  expiresAt: "Expires",
+  graceUntil: "Old secret works until",
+  start: "Secret",
+  plan: "Plan",
+  active: "Active",
+  earlierGraceEnded: "Earlier old secret stopped",
+};
+const utc = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const ISO = /^\d{4}-\d\d-\d\dT[\d:.]+Z$/;
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "none";
+  if (typeof v === "string" && ISO.test(v)) return `${utc.format(new Date(v))} UTC`;
+  if (typeof v === "string" && v.startsWith("gtw_live_")) return `${v}…`; // a key's start, never the key
+  return v instanceof Object ? JSON.stringify(v) : String(v);
+}
 
 /** What changed, old → new; never a secret (entries hold key starts, not keys). */
 function describe(entry: AuditEntry): string {
   const changes = entry.changes ?? {};
   if (entry.action === "key.grace_ended") return `Because ${GRACE_REASONS[String(changes.reason)] ?? String(changes.reason)}.`;
   return Object.entries(changes)
-    .map(([field, value]) => (Array.isArray(value) && value.length === 2 ? `${field}: ${show(value[0])} → ${show(value[1])}` : `${field}: ${show(value)}`))
+    .map(([field, value]) => `${FIELDS[field] ?? field}: ${Array.isArray(value) && value.length === 2 ? `${show(value[0])} → ${show(value[1])}` : show(value)}`)
     .join("; ");
 }
 

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect } from "vitest";
 import { accessibilityTests } from "@/tests/e2e/browser/accessibility.suite";
 import { authTests } from "@/tests/e2e/browser/auth.suite";
 import type { BrowserFixture } from "@/tests/e2e/browser/fixture";
+import { keyLifecycleTests } from "@/tests/e2e/browser/key-lifecycle.suite";
 import { keyTests } from "@/tests/e2e/browser/keys.suite";
 import { navigationTests } from "@/tests/e2e/browser/navigation.suite";
 import { noScriptTests } from "@/tests/e2e/browser/no-script.suite";
@@ -44,6 +45,7 @@ describe.skipIf(skipBrowserTests)("console in Chromium", () => {
   authTests(fx);
   noScriptTests(fx);
   keyTests(fx);
+  keyLifecycleTests(fx);
   navigationTests(fx);
   transactionTests(fx);
   subscriptionTests(fx);

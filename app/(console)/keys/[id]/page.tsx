@@ -81,7 +81,7 @@ export default async function KeyDetailsPage({ params, searchParams }: Props) {
           <h2 id="expiry-heading" className="mb-3 text-lg font-semibold">
             {expired ? "Renew" : "Expiry"}
           </h2>
-          <ExpiryForm id={key.id} expired={expired} />
+          <ExpiryForm id={key.id} expired={expired} expiresAt={key.expiresAt} />
         </section>
       </div>
       <h2 className="mb-3 mt-10 text-lg font-semibold">History</h2>
