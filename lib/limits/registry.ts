@@ -1,0 +1,97 @@
+// Per-key rate limits (a fixed one-minute window) and monthly account quotas, checked from
+// memory: each instance holds Allowances leased from PostgreSQL (lib/limits/allowance.ts),
+// at most one per key for the current minute and one per account for the current month.
+import { leaseKeyWindow, leaseQuota, returnQuota } from "@/db/queries/limits";
+import { Allowance, blockFor, type Take } from "@/lib/limits/allowance";
+import { type PolicyState, rateLimitHeaders } from "@/lib/limits/headers";
+import { periodEnd, periodOf } from "@/lib/limits/period";
+import { processSingleton } from "@/lib/process-singleton";
+
+export type Limited = { keyId: string; ownerId: string; ratePerMinute: number | null; monthlyQuota: number | null };
+export type LimitCheck = {
+  outcome: "ok" | "rate_limited" | "quota_exceeded" | "database_unavailable";
+  headers: Record<string, string>;
+  retryAfterSeconds?: number;
+};
+
+type Window = { start: number; allowance: Allowance };
+type Quota = { period: string; allowance: Allowance };
+const state = () => processSingleton("limits", () => ({ windows: new Map<string, Window>(), quotas: new Map<string, Quota>() }));
+
+const MINUTE_MS = 60_000;
+
+function keyWindow(key: Limited, limit: number, now: number): Window {
+  const start = now - (now % MINUTE_MS);
+  const current = state().windows.get(key.keyId);
+  if (current && current.start === start && current.allowance.limit === limit) return current;
+  const window = { start, allowance: new Allowance(limit, blockFor(limit), (want) => leaseKeyWindow(key.keyId, new Date(start), want, limit)) };
+  state().windows.set(key.keyId, window);
+  return window;
+}
+
+function accountQuota(key: Limited, quota: number, now: Date): Quota {
+  const period = periodOf(now);
+  const current = state().quotas.get(key.ownerId);
+  if (current && current.period === period && current.allowance.limit === quota) return current;
+  if (current) void returnQuota(key.ownerId, current.period, current.allowance.release()).catch(() => {});
+  const fresh = { period, allowance: new Allowance(quota, blockFor(quota, 1_000), (want) => leaseQuota(key.ownerId, period, want, quota)) };
+  state().quotas.set(key.ownerId, fresh);
+  return fresh;
+}
+
+const refused = (take: Take, code: "rate_limited" | "quota_exceeded") => (take === "limit" ? code : "database_unavailable");
+
+/** The rate limit first, then the quota: a request refused by either does not use quota. */
+export async function checkLimits(key: Limited, at = Date.now()): Promise<LimitCheck> {
+  const now = new Date(at);
+  const policies: PolicyState[] = [];
+  let outcome: LimitCheck["outcome"] = "ok";
+  let retryAfterSeconds: number | undefined;
+  if (key.ratePerMinute !== null) {
+    const window = keyWindow(key, key.ratePerMinute, at);
+    const take = await window.allowance.take();
+    const resetSeconds = Math.ceil((window.start + MINUTE_MS - at) / 1000);
+    policies.push({ name: "key", quota: key.ratePerMinute, windowSeconds: 60, remaining: window.allowance.remaining, resetSeconds });
+    if (take !== "ok") [outcome, retryAfterSeconds] = [refused(take, "rate_limited"), resetSeconds];
+  }
+  if (key.monthlyQuota !== null) {
+    const quota = accountQuota(key, key.monthlyQuota, now);
+    const take = outcome === "ok" ? await quota.allowance.take() : "ok";
+    const end = periodEnd(now).getTime();
+    const resetSeconds = Math.ceil((end - at) / 1000);
+    const monthSeconds = Math.round((end - new Date(`${quota.period}T00:00:00Z`).getTime()) / 1000);
+    policies.push({ name: "month", quota: key.monthlyQuota, windowSeconds: monthSeconds, remaining: quota.allowance.remaining, resetSeconds });
+    if (take !== "ok") [outcome, retryAfterSeconds] = [refused(take, "quota_exceeded"), resetSeconds];
+  }
+  return { outcome, headers: rateLimitHeaders(policies), retryAfterSeconds };
+}
+
+/**
+ * Housekeeping, every few seconds: windows that have ended are dropped, and quota tokens an
+ * instance has not spent for `idleMs` go back to the counter, so the bound on
+ * under-admission stays at what busy instances hold. At shutdown, idleMs = 0 returns all.
+ */
+export async function releaseIdle(idleMs: number, at = Date.now()): Promise<void> {
+  const { windows, quotas } = state();
+  for (const [keyId, window] of windows) if (window.start + MINUTE_MS <= at) windows.delete(keyId);
+  const returns: Promise<void>[] = [];
+  for (const [ownerId, quota] of quotas) {
+    if (at - quota.allowance.lastTakeAt < idleMs) continue;
+    quotas.delete(ownerId);
+    returns.push(returnQuota(ownerId, quota.period, quota.allowance.release()));
+  }
+  await Promise.all(returns);
+}
+
+/** A plan or rate changed: start over from the counters (what is held goes back first). */
+export async function forgetLimits(ownerId?: string): Promise<void> {
+  const { windows, quotas } = state();
+  const returns: Promise<void>[] = [];
+  for (const [id, quota] of quotas) {
+    if (ownerId && id !== ownerId) continue;
+    quotas.delete(id);
+    returns.push(returnQuota(id, quota.period, quota.allowance.release()));
+  }
+  if (!ownerId) windows.clear();
+  await Promise.all(returns);
+}
