@@ -6,6 +6,8 @@ import { ensureDevSecret } from "@/lib/dev-secret";
 import { env, setEnv } from "@/lib/env";
 import { startRevocationListener, stopRevocationListener } from "@/lib/gateway/revocation";
 import { startUsageWriter, stopUsageWriter } from "@/lib/gateway/usage";
+import { startKeyLifecycle, stopKeyLifecycle } from "@/lib/keys/lifecycle";
+import { startMaintenance, stopMaintenance } from "@/lib/maintenance";
 import { onShutdown } from "@/lib/shutdown";
 
 export async function startServer(): Promise<void> {
@@ -20,6 +22,8 @@ export async function startServer(): Promise<void> {
   }
   const { url, embedded } = prepared;
   // In this order at shutdown: write what is buffered, then close connections, then stop PostgreSQL.
+  onShutdown("stop key lifecycle sweep", stopKeyLifecycle);
+  onShutdown("return leased quota", stopMaintenance);
   onShutdown("flush usage", stopUsageWriter);
   onShutdown("stop revocation listener", stopRevocationListener);
   onShutdown("close database pool", closeDb);
@@ -27,6 +31,8 @@ export async function startServer(): Promise<void> {
 
   startRevocationListener(url);
   startUsageWriter();
+  startKeyLifecycle();
+  startMaintenance();
   console.log(`Gatehouse: database ${describeUrl(url)}${embedded ? ` (embedded, data in ${env().EMBEDDED_PG_DIR})` : ""}`);
 
   const demoWanted = env().SEED_DEMO || (embedded !== null && env().NODE_ENV !== "production");

@@ -92,3 +92,21 @@ describe("the audit log", () => {
     expect(third.next).toBeNull();
   });
 });
+
+describe("audit retention", () => {
+  it("drops whole months past retention and makes months ahead", async () => {
+    const { dropAuditPartitionsBefore, ensureAuditPartitions } = await import("@/db/queries/audit-partitions");
+    await ensureAuditPartitions(new Date(Date.UTC(2024, 0, 15)), 0); // January 2024, long past
+    const user = await createTestUser("retention");
+    await db().execute(sql`insert into audit_log (owner_id, action, actor, created_at) values (${user.id}, 'key.created', 'you', '2024-01-20T00:00:00Z')`);
+    expect((await entries(user.id)).length).toBe(1);
+    const dropped = await dropAuditPartitionsBefore(new Date(Date.UTC(2024, 2, 1)));
+    expect(dropped).toContain("audit_log_2024_01");
+    expect(await entries(user.id)).toEqual([]);
+    await ensureAuditPartitions(new Date(), 3);
+    const ahead = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 3, 1));
+    const name = `audit_log_${ahead.getUTCFullYear()}_${String(ahead.getUTCMonth() + 1).padStart(2, "0")}`;
+    const [row] = await sqlClient()`select to_regclass(${name}) is not null as exists`;
+    expect(row.exists).toBe(true);
+  });
+});
