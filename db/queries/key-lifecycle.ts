@@ -3,6 +3,20 @@
 // statement, so however many instances sweep, every event is recorded once.
 import { sqlClient } from "@/db/client";
 
+/**
+ * Is anything due? An index-only look, so an idle sweep issues no UPDATE at all (an UPDATE
+ * statement costs a transaction and fires statement triggers even when it changes no row).
+ */
+export async function lifecycleDue(quietMs: number): Promise<{ graces: boolean; expiries: boolean }> {
+  const [row] = await sqlClient()`
+    select
+      exists (select 1 from api_keys where previous_hash is not null
+              and (grace_until <= now() or (current_used_at is not null
+                   and coalesce(previous_used_at, rolled_at) <= now() - make_interval(secs => ${quietMs / 1000})))) as graces,
+      exists (select 1 from api_keys where expires_at <= now() and expiry_noted_at is null and deleted_at is null) as expiries`;
+  return { graces: Boolean(row.graces), expiries: Boolean(row.expiries) };
+}
+
 /** Ends graces at their deadline, or early once the new secret is in use and the old one has been quiet for `quietMs`. */
 export async function endGraces(quietMs: number): Promise<number> {
   const rows = await sqlClient()`

@@ -4,7 +4,7 @@
 // instance's cache through the key-change trigger; expiry the gateway enforces by itself.
 
 import { describeDbError } from "@/db/queries/errors";
-import { endGraces, noteExpiries } from "@/db/queries/key-lifecycle";
+import { endGraces, lifecycleDue, noteExpiries } from "@/db/queries/key-lifecycle";
 import { env } from "@/lib/env";
 import { processSingleton } from "@/lib/process-singleton";
 import { logThrottled } from "@/lib/throttled-log";
@@ -14,8 +14,9 @@ const sweeper = () => processSingleton<Sweeper>("keyLifecycle", () => ({}));
 
 export async function sweepKeyLifecycle(): Promise<void> {
   try {
-    await endGraces(env().KEY_GRACE_QUIET_MS);
-    await noteExpiries();
+    const due = await lifecycleDue(env().KEY_GRACE_QUIET_MS);
+    if (due.graces) await endGraces(env().KEY_GRACE_QUIET_MS);
+    if (due.expiries) await noteExpiries();
   } catch (error) {
     logThrottled("key lifecycle", `key lifecycle sweep failed, will retry: ${describeDbError(error)}`);
   }

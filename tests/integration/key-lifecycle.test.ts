@@ -57,3 +57,20 @@ describe("the key lifecycle sweep", () => {
     expect((await keyActions(user.id, id)).map(([a]) => a)).toEqual(["key.expired", "key.created"]);
   });
 });
+
+describe("sweepKeyLifecycle", () => {
+  it("does the due work, and issues no UPDATE when nothing is due", async () => {
+    const { sweepKeyLifecycle } = await import("@/lib/keys/lifecycle");
+    const { user, id } = await rolledKey(60_000);
+    const updates = async () => {
+      const [row] = await db().execute<{ n: string }>(sql`select n_tup_upd + n_tup_hot_upd as n from pg_stat_user_tables where relname = 'api_keys'`);
+      return row;
+    };
+    expect(await updates()).toBeDefined();
+    await db().execute(sql`update api_keys set grace_until = now() - interval '1 second' where id = ${id}`);
+    await sweepKeyLifecycle();
+    expect((await findKeyForOwner(user.id, id))?.graceUntil).toBeNull();
+    const { lifecycleDue } = await import("@/db/queries/key-lifecycle");
+    expect(await lifecycleDue(QUIET_MS)).toMatchObject({ graces: false });
+  });
+});
