@@ -37,16 +37,30 @@ export class Allowance {
     return tokens;
   }
 
-  async take(): Promise<Take> {
+  /**
+   * A token, synchronously when one is held (the gateway's hot path makes no Promise for a
+   * request it can answer from memory); a Promise only when it must wait for a lease.
+   */
+  take(): Take | Promise<Take> {
     this.lastTakeAt = Date.now();
+    if (this.tokens > 0) return this.spend();
+    if (this.exhausted) return "limit";
+    return this.waitForLease();
+  }
+
+  private spend(): Take {
+    this.tokens--;
+    if (this.tokens <= this.block / 2 && !this.exhausted) void this.refill();
+    return "ok";
+  }
+
+  private async waitForLease(): Promise<Take> {
     // Requests that waited for a block together may find it spent by the others: lease again.
     while (this.tokens === 0 && !this.exhausted) {
       if (!(await this.refill())) break;
     }
     if (this.tokens === 0) return this.exhausted ? "limit" : "unavailable";
-    this.tokens--;
-    if (this.tokens <= this.block / 2 && !this.exhausted) void this.refill();
-    return "ok";
+    return this.spend();
   }
 
   /** False when no lease could be had (the database is away, or was a moment ago). */

@@ -41,27 +41,39 @@ function accountQuota(key: Limited, quota: number, now: Date): Quota {
 
 const refused = (take: Take, code: "rate_limited" | "quota_exceeded") => (take === "limit" ? code : "database_unavailable");
 
-/** The rate limit first, then the quota: a request refused by either does not use quota. */
-export async function checkLimits(key: Limited, at = Date.now()): Promise<LimitCheck> {
-  const now = new Date(at);
+/**
+ * The rate limit first, then the quota: a request refused by either does not use quota.
+ * Synchronous while both have tokens in memory; a Promise only when a lease must be awaited.
+ */
+export function checkLimits(key: Limited, at = Date.now()): LimitCheck | Promise<LimitCheck> {
+  const window = key.ratePerMinute === null ? null : keyWindow(key, key.ratePerMinute, at);
+  const quota = key.monthlyQuota === null ? null : accountQuota(key, key.monthlyQuota, new Date(at));
+  const rate = window ? window.allowance.take() : "ok";
+  if (rate instanceof Promise) return rate.then((r) => afterRate(key, at, window, quota, r));
+  return afterRate(key, at, window, quota, rate);
+}
+
+function afterRate(key: Limited, at: number, window: Window | null, quota: Quota | null, rate: Take): LimitCheck | Promise<LimitCheck> {
+  const spent = rate === "ok" && quota ? quota.allowance.take() : "ok";
+  if (spent instanceof Promise) return spent.then((q) => verdict(key, at, window, quota, rate, q));
+  return verdict(key, at, window, quota, rate, spent);
+}
+
+function verdict(key: Limited, at: number, window: Window | null, quota: Quota | null, rate: Take, spent: Take): LimitCheck {
   const policies: PolicyState[] = [];
   let outcome: LimitCheck["outcome"] = "ok";
   let retryAfterSeconds: number | undefined;
-  if (key.ratePerMinute !== null) {
-    const window = keyWindow(key, key.ratePerMinute, at);
-    const take = await window.allowance.take();
+  if (window && key.ratePerMinute !== null) {
     const resetSeconds = Math.ceil((window.start + MINUTE_MS - at) / 1000);
     policies.push({ name: "key", quota: key.ratePerMinute, windowSeconds: 60, remaining: window.allowance.remaining, resetSeconds });
-    if (take !== "ok") [outcome, retryAfterSeconds] = [refused(take, "rate_limited"), resetSeconds];
+    if (rate !== "ok") [outcome, retryAfterSeconds] = [refused(rate, "rate_limited"), resetSeconds];
   }
-  if (key.monthlyQuota !== null) {
-    const quota = accountQuota(key, key.monthlyQuota, now);
-    const take = outcome === "ok" ? await quota.allowance.take() : "ok";
-    const end = periodEnd(now).getTime();
+  if (quota && key.monthlyQuota !== null) {
+    const end = periodEnd(new Date(at)).getTime();
     const resetSeconds = Math.ceil((end - at) / 1000);
-    const monthSeconds = Math.round((end - new Date(`${quota.period}T00:00:00Z`).getTime()) / 1000);
+    const monthSeconds = Math.round((end - Date.parse(`${quota.period}T00:00:00Z`)) / 1000);
     policies.push({ name: "month", quota: key.monthlyQuota, windowSeconds: monthSeconds, remaining: quota.allowance.remaining, resetSeconds });
-    if (take !== "ok") [outcome, retryAfterSeconds] = [refused(take, "quota_exceeded"), resetSeconds];
+    if (rate === "ok" && spent !== "ok") [outcome, retryAfterSeconds] = [refused(spent, "quota_exceeded"), resetSeconds];
   }
   return { outcome, headers: rateLimitHeaders(policies), retryAfterSeconds };
 }
