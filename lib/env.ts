@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/gateway/trusted-proxies";
 import { clearProcessSingleton, processSingleton } from "@/lib/process-singleton";
 
 const flag = z
@@ -23,6 +24,26 @@ const schema = z
     GATEHOUSE_DEMO: flag,
     GATEWAY_UPSTREAM_URL: z.url({ protocol: /^https?$/ }).optional(),
     GATEWAY_UPSTREAM_TIMEOUT_MS: ms(30_000),
+    GATEWAY_UPSTREAM_BODY_TIMEOUT_MS: ms(30_000),
+    GATEWAY_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
+    GATEWAY_TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    SHUTDOWN_GRACE_MS: ms(10_000),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    HOST: z.string().min(1).optional(),
     KEY_CACHE_TTL_MS: ms(30_000),
     KEY_CACHE_MAX: z.coerce.number().int().positive().default(10_000),
     USAGE_FLUSH_MS: ms(1_000),

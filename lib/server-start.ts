@@ -1,18 +1,27 @@
-// What a Next.js server process does once before its first request (instrumentation.ts).
+// What a server process does once before its first request: server.ts calls it before it
+// listens, and instrumentation.ts (for Next.js's own `next start`) calls it again, which then
+// waits for the same start.
 import { closeDb, describeUrl } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoAccount } from "@/lib/demo";
 import { ensureDevSecret } from "@/lib/dev-secret";
 import { env, setEnv } from "@/lib/env";
+import { stopDatabaseBreaker } from "@/lib/gateway/database-breaker";
 import { startRevocationListener, stopRevocationListener } from "@/lib/gateway/revocation";
 import { startUsageWriter, stopUsageWriter } from "@/lib/gateway/usage";
+import { processSingleton } from "@/lib/process-singleton";
 import { onShutdown } from "@/lib/shutdown";
 
-export async function startServer(): Promise<void> {
-  ensureDevSecret();
+/** Once per process, whichever copy of this module (server.ts's or Next.js's bundle) asks first. */
+export function startServer(): Promise<void> {
+  return processSingleton("serverStart", start);
+}
+
+async function start(): Promise<void> {
   let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
   try {
     env(); // fail at start, not at the first request, on a bad environment
+    ensureDevSecret();
     prepared = await prepareDatabase();
   } catch (error) {
     console.error((error as Error).message);
@@ -22,6 +31,7 @@ export async function startServer(): Promise<void> {
   // In this order at shutdown: write what is buffered, then close connections, then stop PostgreSQL.
   onShutdown("flush usage", stopUsageWriter);
   onShutdown("stop revocation listener", stopRevocationListener);
+  onShutdown("stop database probe", stopDatabaseBreaker);
   onShutdown("close database pool", closeDb);
   if (embedded?.owned) onShutdown("stop embedded PostgreSQL", embedded.stop);
 

@@ -1,27 +1,41 @@
-// verifyApiKey(): the one check for every path that serves gateway traffic.
-// Order: key in the query string → header → format and checksum (no I/O) → cache → one indexed query.
+// verifyApiKey(): the one check for every path that serves gateway traffic (the lane, and the
+// route Next.js runs if a gateway request ever reaches it).
+// Order: key in the query string → header → format and checksum (no I/O) → cache → breaker → one indexed query.
 import { describeDbError } from "@/db/queries/errors";
 import { findKeyByHash, type KeyForGateway } from "@/db/queries/keys";
+import { databaseKnownDown, reportDatabaseDown } from "@/lib/gateway/database-breaker";
 import { keyCache } from "@/lib/gateway/key-cache";
 import type { RefusalCode } from "@/lib/gateway/refusals";
 import { touchKey } from "@/lib/gateway/usage";
 import { parseKey } from "@/lib/keys/format";
+import { processSingleton } from "@/lib/process-singleton";
 import { logThrottled } from "@/lib/throttled-log";
+
+/** What verification reads from a request, whatever carried it (node:http or a Web Request). */
+export type PresentedRequest = { apiKey: string | undefined; authorization: string | undefined; search: string };
 
 /** `key` is known on a refusal only when the key exists, so it can go into its owner's request log. */
 export type Verification = { ok: true; key: KeyForGateway } | { ok: false; code: RefusalCode; key?: KeyForGateway };
 
 const QUERY_KEY_NAMES = new Set(["api_key", "apikey", "key", "x-api-key"]);
+// A lookup slower than this means a database in trouble: answer 503 and let the breaker probe.
+const LOOKUP_TIMEOUT_MS = 1_000;
 
-function presentedKey(headers: Headers): string | null {
-  const header = headers.get("x-api-key");
-  if (header) return header.trim();
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
+function presentedKey({ apiKey, authorization }: PresentedRequest): string | null {
+  if (apiKey) return apiKey.trim();
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   return match ? match[1] : null;
 }
 
+function keyInQuery(search: string): boolean {
+  if (search.length < 2) return false;
+  for (const name of new URLSearchParams(search).keys()) if (QUERY_KEY_NAMES.has(name.toLowerCase())) return true;
+  return false;
+}
+
 type Lookup = { generation: number; result: Promise<KeyForGateway | null> };
-const inFlight = new Map<string, Lookup>();
+// One per process: the lane and Next.js's bundle share it, as they share the cache's generation.
+const inFlight = () => processSingleton("keyLookups", () => new Map<string, Lookup>());
 
 /**
  * Concurrent requests with the same uncached key share one query, but only while no key has
@@ -30,7 +44,8 @@ const inFlight = new Map<string, Lookup>();
  */
 function lookup(hash: string): Promise<KeyForGateway | null> {
   const generation = keyCache().currentGeneration;
-  const pending = inFlight.get(hash);
+  const lookups = inFlight();
+  const pending = lookups.get(hash);
   if (pending?.generation === generation) return pending.result;
   const entry: Lookup = {
     generation,
@@ -40,29 +55,37 @@ function lookup(hash: string): Promise<KeyForGateway | null> {
         return key;
       })
       .finally(() => {
-        if (inFlight.get(hash) === entry) inFlight.delete(hash);
+        if (lookups.get(hash) === entry) lookups.delete(hash);
       }),
   };
-  inFlight.set(hash, entry);
+  lookups.set(hash, entry);
   return entry.result;
 }
 
-/** `url` is request.url parsed, for callers that already have it. */
-export async function verifyApiKey(request: Request, url: URL = new URL(request.url)): Promise<Verification> {
-  for (const name of url.searchParams.keys()) {
-    if (QUERY_KEY_NAMES.has(name.toLowerCase())) return { ok: false, code: "key_in_query" };
-  }
-  const raw = presentedKey(request.headers);
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${LOOKUP_TIMEOUT_MS} ms`)), LOOKUP_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function verifyApiKey(presented: PresentedRequest): Promise<Verification> {
+  if (keyInQuery(presented.search)) return { ok: false, code: "key_in_query" };
+  const raw = presentedKey(presented);
   if (!raw) return { ok: false, code: "missing_key" };
   const parsed = parseKey(raw);
   if (!parsed.ok) return { ok: false, code: "invalid_key" };
 
   let key = keyCache().get(parsed.hash);
   if (key === undefined) {
+    if (databaseKnownDown()) return { ok: false, code: "database_unavailable" };
     try {
-      key = await lookup(parsed.hash);
+      key = await withTimeout(lookup(parsed.hash));
     } catch (error) {
-      logThrottled("key lookup", `key lookup failed, answering 503: ${describeDbError(error)}`);
+      const reason = describeDbError(error);
+      reportDatabaseDown(`key lookup failed: ${reason}`);
+      logThrottled("key lookup", `key lookup failed, answering 503: ${reason}`);
       return { ok: false, code: "database_unavailable" };
     }
   }

@@ -1,4 +1,6 @@
-// A real `next start` in its own process group, so stopping it stops everything it started.
+// A real production server in its own process group, so stopping it stops everything it
+// started: dist/server.js (what `npm start` runs: the gateway lane and Next.js), or with
+// `nextOnly` Next.js's own `next start`, without the lane (the defense-in-depth tests).
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import { inject } from "vitest";
@@ -26,7 +28,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(options: { env?: Record<string, string | undefined>; port?: number; waitForHealthy?: boolean } = {}): Promise<Server> {
+type Options = { env?: Record<string, string | undefined>; port?: number; waitForHealthy?: boolean; nextOnly?: boolean };
+
+export async function startServer(options: Options = {}): Promise<Server> {
   const port = options.port ?? (await freePort());
   const env: Record<string, string> = {};
   const merged = {
@@ -35,10 +39,13 @@ export async function startServer(options: { env?: Record<string, string | undef
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: TEST_AUTH_SECRET,
     DATABASE_URL: inject("databaseUrl"),
+    PORT: String(port),
+    HOST: "127.0.0.1",
     ...options.env,
   };
   for (const [k, v] of Object.entries(merged)) if (v !== undefined) env[k] = v;
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const args = options.nextOnly ? ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"] : ["dist/server.js"];
+  const child: ChildProcess = spawn(process.execPath, args, {
     detached: true,
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
@@ -75,7 +82,7 @@ export async function startServer(options: { env?: Record<string, string | undef
   };
   const deadline = Date.now() + 60_000;
   while (options.waitForHealthy !== false) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     const ok = await fetch(`${url}/api/health`).then(
       (r) => r.status === 200,
       () => false,
@@ -83,7 +90,7 @@ export async function startServer(options: { env?: Record<string, string | undef
     if (ok) break;
     if (Date.now() > deadline) {
       await server.stop("SIGKILL");
-      throw new Error(`next start did not become healthy in 60 s:\n${output}`);
+      throw new Error(`the server did not become healthy in 60 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

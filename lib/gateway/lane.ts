@@ -1,0 +1,60 @@
+// The gateway lane: a request under /api/gateway from start to end, on node:http's own
+// req/res, before (and instead of) Next.js's router. server.ts sends it here.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import { env } from "@/lib/env";
+import { bodyUnread } from "@/lib/gateway/body-limit";
+import { isDraining, trackInFlight } from "@/lib/gateway/drain";
+import { forwardToUpstream } from "@/lib/gateway/forward";
+import type { Forwarding } from "@/lib/gateway/forward-headers";
+import { type GatewayTarget, hasDotSegment, isWhoami } from "@/lib/gateway/paths";
+import { type LoggedRequest, logRequest } from "@/lib/gateway/request-log";
+import { refusalStatus, sendRefusal, sendWhoami } from "@/lib/gateway/responses";
+import { resolveHops } from "@/lib/gateway/trusted-proxies";
+import { verifyApiKey } from "@/lib/gateway/verify";
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(",")[0].trim();
+
+function forwarding(req: IncomingMessage, chain: string[], peerTrusted: boolean): Forwarding {
+  const ownProto = (req.socket as TLSSocket).encrypted ? "https" : "http";
+  return {
+    chain,
+    proto: (peerTrusted && first(req.headers["x-forwarded-proto"])) || ownProto,
+    host: (peerTrusted && first(req.headers["x-forwarded-host"])) || req.headers.host,
+  };
+}
+
+export async function serveGateway(req: IncomingMessage, res: ServerResponse, target: GatewayTarget): Promise<void> {
+  const startedAt = performance.now();
+  if (isDraining()) return sendRefusal(res, "shutting_down", true);
+  trackInFlight(res);
+  if (hasDotSegment(target.path)) return sendRefusal(res, "invalid_path", bodyUnread(req));
+  const apiKey = req.headers["x-api-key"];
+  const verification = await verifyApiKey({
+    apiKey: Array.isArray(apiKey) ? apiKey.join(",") : apiKey,
+    authorization: req.headers.authorization,
+    search: target.search,
+  });
+  const hops = resolveHops(req.socket.remoteAddress, req.headers["x-forwarded-for"], env().GATEWAY_TRUSTED_PROXIES);
+  const logged: LoggedRequest = { method: req.method ?? "", path: target.path, clientIp: hops.client || null, startedAt };
+  if (!verification.ok) {
+    if (verification.key) logRequest(logged, verification.key, refusalStatus(verification.code));
+    // A body we will not read: close rather than read it to its end to keep the connection.
+    return sendRefusal(res, verification.code, bodyUnread(req));
+  }
+  const { key } = verification;
+  if (isWhoami(req.method, target)) {
+    const now = new Date();
+    sendWhoami(res, key, now);
+    return logRequest(logged, key, 200, now);
+  }
+  forwardToUpstream(req, res, target, key, forwarding(req, hops.chain, hops.peerTrusted), (status) => logRequest(logged, key, status));
+}
+
+/** Never a thrown error out of the lane: a bug answers 500 JSON and the server stays up. */
+export function handleGatewayRequest(req: IncomingMessage, res: ServerResponse, target: GatewayTarget): void {
+  serveGateway(req, res, target).catch((error: unknown) => {
+    console.error(`Gatehouse: gateway request failed: ${(error as Error)?.message ?? error}`);
+    sendRefusal(res, "gateway_error", true);
+  });
+}
