@@ -8,6 +8,7 @@ import { ensureDevSecret } from "@/lib/dev-secret";
 import { env, setEnv } from "@/lib/env";
 import { stopDatabaseBreaker } from "@/lib/gateway/database-breaker";
 import { startRevocationListener, stopRevocationListener } from "@/lib/gateway/revocation";
+import { trustedProxies } from "@/lib/gateway/trusted-proxies";
 import { startUsageWriter, stopUsageWriter } from "@/lib/gateway/usage";
 import { processSingleton } from "@/lib/process-singleton";
 import { onShutdown } from "@/lib/shutdown";
@@ -21,6 +22,7 @@ async function start(): Promise<void> {
   let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
   try {
     env(); // fail at start, not at the first request, on a bad environment
+    trustedProxies();
     ensureDevSecret();
     prepared = await prepareDatabase();
   } catch (error) {

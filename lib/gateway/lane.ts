@@ -2,7 +2,6 @@
 // req/res, before (and instead of) Next.js's router. server.ts sends it here.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
-import { env } from "@/lib/env";
 import { bodyUnread } from "@/lib/gateway/body-limit";
 import { isDraining, trackInFlight } from "@/lib/gateway/drain";
 import { forwardToUpstream } from "@/lib/gateway/forward";
@@ -10,7 +9,7 @@ import type { Forwarding } from "@/lib/gateway/forward-headers";
 import { type GatewayTarget, hasDotSegment, isWhoami } from "@/lib/gateway/paths";
 import { type LoggedRequest, logRequest } from "@/lib/gateway/request-log";
 import { refusalStatus, sendRefusal, sendWhoami } from "@/lib/gateway/responses";
-import { resolveHops } from "@/lib/gateway/trusted-proxies";
+import { resolveHops, trustedProxies } from "@/lib/gateway/trusted-proxies";
 import { verifyApiKey } from "@/lib/gateway/verify";
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(",")[0].trim();
@@ -35,7 +34,7 @@ export async function serveGateway(req: IncomingMessage, res: ServerResponse, ta
     authorization: req.headers.authorization,
     search: target.search,
   });
-  const hops = resolveHops(req.socket.remoteAddress, req.headers["x-forwarded-for"], env().GATEWAY_TRUSTED_PROXIES);
+  const hops = resolveHops(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies());
   const logged: LoggedRequest = { method: req.method ?? "", path: target.path, clientIp: hops.client || null, startedAt };
   if (!verification.ok) {
     if (verification.key) logRequest(logged, verification.key, refusalStatus(verification.code));

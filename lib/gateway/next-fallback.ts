@@ -2,11 +2,10 @@
 // `next start` without server.ts, or a path that only Next.js's URL normalisation turns into
 // /api/gateway/…). The key is checked by the same verifyApiKey(); whoami is answered; nothing
 // is forwarded from inside Next.js, whose response handling an upstream's headers could steer.
-import { env } from "@/lib/env";
 import { GATEWAY_PREFIX, gatewayTarget, hasDotSegment, isWhoami } from "@/lib/gateway/paths";
 import { type LoggedRequest, logRequest } from "@/lib/gateway/request-log";
 import { refusalResponse, refusalStatus, whoamiResponse } from "@/lib/gateway/responses";
-import { resolveHops } from "@/lib/gateway/trusted-proxies";
+import { resolveHops, trustedProxies } from "@/lib/gateway/trusted-proxies";
 import { verifyApiKey } from "@/lib/gateway/verify";
 
 /**
@@ -17,7 +16,7 @@ import { verifyApiKey } from "@/lib/gateway/verify";
 function clientIp(headers: Headers): string | null {
   const listed = headers.get("x-forwarded-for")?.split(",") ?? [];
   const peer = listed.pop();
-  return resolveHops(peer, listed.join(","), env().GATEWAY_TRUSTED_PROXIES).client || null;
+  return resolveHops(peer, listed.join(","), trustedProxies()).client || null;
 }
 
 export async function answerGatewayInNext(request: Request): Promise<Response> {
