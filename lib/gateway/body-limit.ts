@@ -1,6 +1,6 @@
 // GATEWAY_MAX_BODY_BYTES: a larger body is refused without being read whole. A declared length
 // is checked before a byte is read; a chunked body is counted as it streams upstream.
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Readable, Transform, type TransformCallback } from "node:stream";
 
 export class BodyTooLarge extends Error {
@@ -33,9 +33,25 @@ export function limitedBody(req: IncomingMessage, max: number): Readable | null 
   return declared !== undefined && declared !== "0" ? req : null;
 }
 
-/** A body is on its way that nobody has read: answering without it should close the connection. */
-export function bodyUnread(req: IncomingMessage): boolean {
-  if (req.complete) return false;
+// How long a refused upload may go on arriving (and be thrown away) after our answer.
+const LINGER_MS = 2_000;
+
+/**
+ * Answering before reading a body: what still arrives is read and thrown away (no memory
+ * kept), so the caller's upload does not run into a reset before it has read our answer;
+ * past LINGER_MS the connection is cut. A caller waiting for 100 Continue sends nothing,
+ * and Node.js closes that connection itself.
+ */
+export function discardUnreadBody(req: IncomingMessage, res: ServerResponse): void {
   const declared = req.headers["content-length"];
-  return req.headers["transfer-encoding"] !== undefined || (declared !== undefined && declared !== "0");
+  const hasBody = req.headers["transfer-encoding"] !== undefined || (declared !== undefined && declared !== "0");
+  if (req.complete || !hasBody || req.headers.expect !== undefined) return;
+  req.unpipe();
+  req.resume();
+  res.once("finish", () => {
+    if (req.complete) return;
+    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    timer.unref();
+    req.once("end", () => clearTimeout(timer));
+  });
 }

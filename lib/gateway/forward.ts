@@ -5,7 +5,7 @@ import type { Readable } from "node:stream";
 import { type Dispatcher, Pool } from "undici";
 import type { KeyForGateway } from "@/db/queries/keys";
 import { env } from "@/lib/env";
-import { BodyTooLarge, bodyUnread, declaredTooLarge, limitedBody } from "@/lib/gateway/body-limit";
+import { BodyTooLarge, declaredTooLarge, discardUnreadBody, limitedBody } from "@/lib/gateway/body-limit";
 import { callerResponseHeaders, type Forwarding, upstreamRequestHeaders } from "@/lib/gateway/forward-headers";
 import type { GatewayTarget } from "@/lib/gateway/paths";
 import type { RefusalCode } from "@/lib/gateway/refusals";
@@ -48,8 +48,8 @@ export function forwardToUpstream(
   const up = upstream();
   const refuse = (code: RefusalCode) => {
     if (!res.headersSent) onStatus(refusalStatus(code));
-    // A body we will not read: the connection goes with the answer rather than being read to its end.
-    sendRefusal(res, code, code === "payload_too_large" || bodyUnread(req));
+    discardUnreadBody(req, res);
+    sendRefusal(res, code);
   };
   const max = env().GATEWAY_MAX_BODY_BYTES;
   if (!up || declaredTooLarge(req, max)) {

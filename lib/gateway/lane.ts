@@ -2,11 +2,12 @@
 // req/res, before (and instead of) Next.js's router. server.ts sends it here.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
-import { bodyUnread } from "@/lib/gateway/body-limit";
+import { discardUnreadBody } from "@/lib/gateway/body-limit";
 import { isDraining, trackInFlight } from "@/lib/gateway/drain";
 import { forwardToUpstream } from "@/lib/gateway/forward";
 import type { Forwarding } from "@/lib/gateway/forward-headers";
 import { type GatewayTarget, hasDotSegment, isWhoami } from "@/lib/gateway/paths";
+import type { RefusalCode } from "@/lib/gateway/refusals";
 import { type LoggedRequest, logRequest } from "@/lib/gateway/request-log";
 import { refusalStatus, sendRefusal, sendWhoami } from "@/lib/gateway/responses";
 import { resolveHops, trustedProxies } from "@/lib/gateway/trusted-proxies";
@@ -23,11 +24,16 @@ function forwarding(req: IncomingMessage, chain: string[], peerTrusted: boolean)
   };
 }
 
+function refuse(req: IncomingMessage, res: ServerResponse, code: RefusalCode): void {
+  discardUnreadBody(req, res);
+  sendRefusal(res, code);
+}
+
 export async function serveGateway(req: IncomingMessage, res: ServerResponse, target: GatewayTarget): Promise<void> {
   const startedAt = performance.now();
   if (isDraining()) return sendRefusal(res, "shutting_down", true);
   trackInFlight(res);
-  if (hasDotSegment(target.path)) return sendRefusal(res, "invalid_path", bodyUnread(req));
+  if (hasDotSegment(target.path)) return refuse(req, res, "invalid_path");
   const apiKey = req.headers["x-api-key"];
   const verification = await verifyApiKey({
     apiKey: Array.isArray(apiKey) ? apiKey.join(",") : apiKey,
@@ -38,8 +44,7 @@ export async function serveGateway(req: IncomingMessage, res: ServerResponse, ta
   const logged: LoggedRequest = { method: req.method ?? "", path: target.path, clientIp: hops.client || null, startedAt };
   if (!verification.ok) {
     if (verification.key) logRequest(logged, verification.key, refusalStatus(verification.code));
-    // A body we will not read: close rather than read it to its end to keep the connection.
-    return sendRefusal(res, verification.code, bodyUnread(req));
+    return refuse(req, res, verification.code);
   }
   const { key } = verification;
   if (isWhoami(req.method, target)) {
