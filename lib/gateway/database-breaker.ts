@@ -43,6 +43,7 @@ async function probe(b: Breaker): Promise<void> {
   b.probe ??= postgres(url, {
     max: 1,
     connect_timeout: PROBE_CONNECT_TIMEOUT_S,
+    backoff: false, // paced by PROBE_EVERY_MS: postgres-js's own backoff grows to 20 s between attempts
     idle_timeout: 5,
     fetch_types: false,
     onnotice: () => {},

@@ -23,6 +23,7 @@ export function startRevocationListener(url: string): void {
       idle_timeout: 0,
       max_lifetime: null,
       connect_timeout: 5,
+      backoff: false, // paced by RETRY_MS: postgres-js's own backoff grows to 20 s between attempts
       fetch_types: false,
       onnotice: () => {},
       connection: { application_name: "gatehouse-revocation" },
