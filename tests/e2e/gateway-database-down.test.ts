@@ -44,7 +44,10 @@ function load(origin: string, keys: NewKey[], workers: number) {
       const key = keys[(w + i) % keys.length];
       const sent = performance.now();
       const answer = await pool.request({ path: "/api/gateway/whoami", method: "GET", headers: { "x-api-key": key.key } }).then(
-        async (r) => (await r.body.dump(), r.statusCode),
+        async (r) => {
+          await r.body.dump();
+          return r.statusCode;
+        },
         () => 0,
       );
       samples.push({ key: key.key, sent, ms: performance.now() - sent, status: answer });
