@@ -48,6 +48,11 @@ onShutdown(
   { first: true },
 );
 
+// Next.js keeps the process alive after an uncaught exception: a port we cannot have must stop it.
+server.once("error", (error) => {
+  console.error(`Gatehouse: cannot listen on ${HOST ?? ""}:${PORT}: ${error.message}`);
+  process.exit(1);
+});
 server.listen(PORT, HOST, () => {
   console.log(`Gatehouse: listening on http://${HOST ?? "localhost"}:${PORT} (${dev ? "development" : "production"})`);
 });
