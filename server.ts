@@ -5,8 +5,9 @@
 // `npm run dev` runs this file with tsx (Next.js in dev mode, Turbopack and HMR); `npm run
 // build` compiles it to dist/server.js, which `npm start` runs with plain node.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import nextEnv from "@next/env";
 import next from "next";
-import { env } from "@/lib/env";
+import { env, isProduction } from "@/lib/env";
 import { drainGateway } from "@/lib/gateway/drain";
 import { closeUpstreamPool } from "@/lib/gateway/forward";
 import { handleGatewayRequest } from "@/lib/gateway/lane";
@@ -14,9 +15,11 @@ import { gatewayTarget } from "@/lib/gateway/paths";
 import { startServer } from "@/lib/server-start";
 import { onShutdown } from "@/lib/shutdown";
 
+// .env files, loaded as `next start` and `next dev` load them, before anything reads the environment.
+nextEnv.loadEnvConfig(process.cwd(), !isProduction(), { info: () => {}, error: console.error });
 await startServer(); // environment, database, migrations, revocation listener, usage writer
-const { NODE_ENV, PORT, HOST, SHUTDOWN_GRACE_MS } = env();
-const dev = NODE_ENV !== "production";
+const { PORT, HOST, SHUTDOWN_GRACE_MS } = env();
+const dev = !isProduction();
 
 const server = createServer();
 const app = next({ dev, turbopack: dev, hostname: HOST ?? "localhost", port: PORT, httpServer: server });

@@ -81,5 +81,8 @@ export function setEnv(name: "AUTH_SECRET" | "DATABASE_URL" | "GATEHOUSE_DEMO", 
   clearProcessSingleton("env");
 }
 
+/** Before the environment is read: which .env files apply (`next start` and `next dev` load the same). */
+export const isProduction = (): boolean => process.env.NODE_ENV === "production";
+
 /** True inside `next build`, where no database may be opened. */
 export const isBuildPhase = (): boolean => process.env.NEXT_PHASE === "phase-production-build";
