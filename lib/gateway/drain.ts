@@ -1,5 +1,4 @@
 // Shutdown's first step for the lane: new gateway requests get 503 while those in flight finish.
-import type { ServerResponse } from "node:http";
 import { processSingleton } from "@/lib/process-singleton";
 
 type Drain = { draining: boolean; inFlight: number; onIdle?: () => void };
@@ -10,13 +9,14 @@ export function isDraining(): boolean {
   return drain().draining;
 }
 
-/** Counts the request until its response is done or its connection gone. */
-export function trackInFlight(res: ServerResponse): void {
+/** Around a gateway request, from its first await to its answer's end (a counter: no listener per request). */
+export function enterGateway(): void {
+  drain().inFlight++;
+}
+
+export function leaveGateway(): void {
   const d = drain();
-  d.inFlight++;
-  res.once("close", () => {
-    if (--d.inFlight === 0) d.onIdle?.();
-  });
+  if (--d.inFlight === 0) d.onIdle?.();
 }
 
 /** Stops taking gateway requests; resolves when none is in flight or after graceMs, with how many are left. */

@@ -36,15 +36,15 @@ export async function closeUpstreamPool(): Promise<void> {
 
 const expectsContinue = (req: IncomingMessage) => req.headers.expect?.toLowerCase() === "100-continue";
 
-/** `onStatus` learns the status the caller gets (the upstream's, or a refusal's), once. */
-export function forwardToUpstream(
+/** Resolves once the caller's response is done. `onStatus` learns the status the caller gets (the upstream's, or a refusal's), once. */
+export async function forwardToUpstream(
   req: IncomingMessage,
   res: ServerResponse,
   target: GatewayTarget,
   key: KeyForGateway,
   via: Forwarding,
   onStatus: (status: number) => void,
-): void {
+): Promise<void> {
   const up = upstream();
   const refuse = (code: RefusalCode) => {
     if (!res.headersSent) onStatus(refusalStatus(code));
@@ -71,16 +71,15 @@ export function forwardToUpstream(
     body,
     signal: abort.signal,
   };
-  up.pool
-    .stream(options, ({ statusCode, headers }) => {
+  try {
+    await up.pool.stream(options, ({ statusCode, headers }) => {
       onStatus(statusCode);
       res.writeHead(statusCode, callerResponseHeaders(headers));
       return res;
-    })
-    .catch((error: unknown) => {
-      // Past the head, the only honest signal left is a cut connection (not a clean end).
-      if (res.headersSent) return void res.destroy();
-      if (abort.signal.aborted) return;
-      refuse(error instanceof BodyTooLarge ? "payload_too_large" : upstreamFailure(error));
     });
+  } catch (error) {
+    // Past the head, the only honest signal left is a cut connection (not a clean end).
+    if (res.headersSent) res.destroy();
+    else if (!abort.signal.aborted) refuse(error instanceof BodyTooLarge ? "payload_too_large" : upstreamFailure(error));
+  }
 }

@@ -2,6 +2,7 @@
 // revocation listener is connected; while it is not, every lookup goes to the database.
 import type { KeyForGateway } from "@/db/queries/keys";
 import { env } from "@/lib/env";
+import { nowMs } from "@/lib/gateway/clock";
 import { processSingleton } from "@/lib/process-singleton";
 
 /** null caches "no such key", so a flood of well-formed unknown keys costs one query each. */
@@ -24,7 +25,7 @@ class KeyCache {
     const entry = this.entries.get(hash);
     if (!entry) return undefined;
     this.entries.delete(hash);
-    if (entry.expires < Date.now()) return undefined;
+    if (entry.expires < nowMs()) return undefined;
     this.entries.set(hash, entry); // most recently used goes last
     return entry.value;
   }
@@ -33,7 +34,7 @@ class KeyCache {
   set(hash: string, value: CachedKey, generationAtLookup: number): void {
     if (!this.trusted || generationAtLookup !== this.generation) return;
     this.entries.delete(hash);
-    this.entries.set(hash, { value, expires: Date.now() + this.ttlMs });
+    this.entries.set(hash, { value, expires: nowMs() + this.ttlMs });
     if (this.entries.size > this.max) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);

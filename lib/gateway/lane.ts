@@ -3,19 +3,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { discardUnreadBody } from "@/lib/gateway/body-limit";
-import { isDraining, trackInFlight } from "@/lib/gateway/drain";
+import { nowMs } from "@/lib/gateway/clock";
+import { enterGateway, isDraining, leaveGateway } from "@/lib/gateway/drain";
 import { forwardToUpstream } from "@/lib/gateway/forward";
 import type { Forwarding } from "@/lib/gateway/forward-headers";
 import { type GatewayTarget, hasDotSegment, isWhoami } from "@/lib/gateway/paths";
 import type { RefusalCode } from "@/lib/gateway/refusals";
 import { type LoggedRequest, logRequest } from "@/lib/gateway/request-log";
 import { refusalStatus, sendRefusal, sendWhoami } from "@/lib/gateway/responses";
-import { resolveHops, trustedProxies } from "@/lib/gateway/trusted-proxies";
+import { type Hops, resolveHops, trustedProxies } from "@/lib/gateway/trusted-proxies";
 import { verifyApiKey } from "@/lib/gateway/verify";
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(",")[0].trim();
 
-function forwarding(req: IncomingMessage, chain: string[], peerTrusted: boolean): Forwarding {
+function forwarding(req: IncomingMessage, { chain, peerTrusted }: Hops): Forwarding {
   const ownProto = (req.socket as TLSSocket).encrypted ? "https" : "http";
   return {
     chain,
@@ -29,10 +30,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, code: RefusalCode): v
   sendRefusal(res, code);
 }
 
-export async function serveGateway(req: IncomingMessage, res: ServerResponse, target: GatewayTarget): Promise<void> {
-  const startedAt = performance.now();
-  if (isDraining()) return sendRefusal(res, "shutting_down", true);
-  trackInFlight(res);
+async function serve(req: IncomingMessage, res: ServerResponse, target: GatewayTarget, startedAt: number): Promise<void> {
   if (hasDotSegment(target.path)) return refuse(req, res, "invalid_path");
   const apiKey = req.headers["x-api-key"];
   const verification = await verifyApiKey({
@@ -48,17 +46,24 @@ export async function serveGateway(req: IncomingMessage, res: ServerResponse, ta
   }
   const { key } = verification;
   if (isWhoami(req.method, target)) {
-    const now = new Date();
+    const now = nowMs();
     sendWhoami(res, key, now);
     return logRequest(logged, key, 200, now);
   }
-  forwardToUpstream(req, res, target, key, forwarding(req, hops.chain, hops.peerTrusted), (status) => logRequest(logged, key, status));
+  await forwardToUpstream(req, res, target, key, forwarding(req, hops), (status) => logRequest(logged, key, status));
 }
 
 /** Never a thrown error out of the lane: a bug answers 500 JSON and the server stays up. */
-export function handleGatewayRequest(req: IncomingMessage, res: ServerResponse, target: GatewayTarget): void {
-  serveGateway(req, res, target).catch((error: unknown) => {
+export async function handleGatewayRequest(req: IncomingMessage, res: ServerResponse, target: GatewayTarget): Promise<void> {
+  const startedAt = performance.now();
+  if (isDraining()) return sendRefusal(res, "shutting_down", true);
+  enterGateway();
+  try {
+    await serve(req, res, target, startedAt);
+  } catch (error) {
     console.error(`Gatehouse: gateway request failed: ${(error as Error)?.message ?? error}`);
     sendRefusal(res, "gateway_error", true);
-  });
+  } finally {
+    leaveGateway();
+  }
 }

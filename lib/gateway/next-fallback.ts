@@ -2,6 +2,7 @@
 // `next start` without server.ts, or a path that only Next.js's URL normalisation turns into
 // /api/gateway/…). The key is checked by the same verifyApiKey(); whoami is answered; nothing
 // is forwarded from inside Next.js, whose response handling an upstream's headers could steer.
+import { nowMs } from "@/lib/gateway/clock";
 import { GATEWAY_PREFIX, gatewayTarget, hasDotSegment, isWhoami } from "@/lib/gateway/paths";
 import { type LoggedRequest, logRequest } from "@/lib/gateway/request-log";
 import { refusalResponse, refusalStatus, whoamiResponse } from "@/lib/gateway/responses";
@@ -38,7 +39,7 @@ export async function answerGatewayInNext(request: Request): Promise<Response> {
     logRequest(logged, verification.key, refusalStatus("lane_missing"));
     return refusalResponse("lane_missing");
   }
-  const now = new Date();
+  const now = nowMs();
   logRequest(logged, verification.key, 200, now);
   return whoamiResponse(verification.key, now);
 }

@@ -2,6 +2,7 @@
 // that Next.js runs if a gateway request ever reaches it (Web Response). Same bytes both ways.
 import type { ServerResponse } from "node:http";
 import type { KeyForGateway } from "@/db/queries/keys";
+import { dateAt } from "@/lib/gateway/clock";
 import { GATEWAY_RESPONSE_HEADERS } from "@/lib/gateway/forward-headers";
 import { REFUSALS, type RefusalCode } from "@/lib/gateway/refusals";
 
@@ -42,22 +43,22 @@ export function refusalResponse(code: RefusalCode): Response {
 // whoami is the gateway's hottest answer: all but the time is the same for a cached key.
 const whoamiParts = new WeakMap<KeyForGateway, [string, string]>();
 
-export function whoamiBody(key: KeyForGateway, now: Date): string {
+export function whoamiBody(key: KeyForGateway, nowMs: number): string {
   let parts = whoamiParts.get(key);
   if (!parts) {
     const fixed = JSON.stringify({ key: { id: key.id, name: key.name, created_at: key.createdAt } });
     parts = [`${fixed.slice(0, -2)},"last_used_at":"`, `","active":${key.active}}}`];
     whoamiParts.set(key, parts);
   }
-  return parts[0] + now.toISOString() + parts[1];
+  return parts[0] + dateAt(nowMs).toISOString() + parts[1];
 }
 
-export function sendWhoami(res: ServerResponse, key: KeyForGateway, now: Date): void {
-  const body = whoamiBody(key, now);
+export function sendWhoami(res: ServerResponse, key: KeyForGateway, nowMs: number): void {
+  const body = whoamiBody(key, nowMs);
   res.writeHead(200, { ...JSON_TYPE, ...GATEWAY_RESPONSE_HEADERS, "content-length": Buffer.byteLength(body) });
   res.end(body);
 }
 
-export function whoamiResponse(key: KeyForGateway, now: Date): Response {
-  return new Response(whoamiBody(key, now), { headers: { ...JSON_TYPE, ...GATEWAY_RESPONSE_HEADERS } });
+export function whoamiResponse(key: KeyForGateway, nowMs: number): Response {
+  return new Response(whoamiBody(key, nowMs), { headers: { ...JSON_TYPE, ...GATEWAY_RESPONSE_HEADERS } });
 }

@@ -35,6 +35,7 @@ export function trustedProxies(): TrustedProxies {
 
 /** IPv4 peers of a dual-stack socket arrive as ::ffff:a.b.c.d; proxies may add a port. */
 export function normalizeAddress(raw: string): string {
+  if (isIP(raw) === 4) return raw; // the common case, checked once
   let address = raw.trim();
   if (address.startsWith("[")) address = address.slice(1, address.indexOf("]"));
   else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(":"));
