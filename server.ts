@@ -28,7 +28,7 @@ await app.prepare();
 
 function route(req: IncomingMessage, res: ServerResponse): void {
   const target = gatewayTarget(req.url);
-  if (target) void handleGatewayRequest(req, res, target);
+  if (target) handleGatewayRequest(req, res, target);
   else void handleWithNext(req, res);
 }
 server.on("request", route);

@@ -1,5 +1,7 @@
 // The gateway lane: a request under /api/gateway from start to end, on node:http's own
 // req/res, before (and instead of) Next.js's router. server.ts sends it here.
+// A request whose key is in the cache is answered synchronously: no Promise is made on that
+// path, since each one costs async_hooks work once Next.js's AsyncLocalStorages exist.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { discardUnreadBody } from "@/lib/gateway/body-limit";
@@ -12,7 +14,7 @@ import type { RefusalCode } from "@/lib/gateway/refusals";
 import { type LoggedRequest, logRequest } from "@/lib/gateway/request-log";
 import { refusalStatus, sendRefusal, sendWhoami } from "@/lib/gateway/responses";
 import { type Hops, resolveHops, trustedProxies } from "@/lib/gateway/trusted-proxies";
-import { verifyApiKey } from "@/lib/gateway/verify";
+import { type Verification, verifyApiKey } from "@/lib/gateway/verify";
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(",")[0].trim();
 
@@ -30,14 +32,18 @@ function refuse(req: IncomingMessage, res: ServerResponse, code: RefusalCode): v
   sendRefusal(res, code);
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, target: GatewayTarget, startedAt: number): Promise<void> {
-  if (hasDotSegment(target.path)) return refuse(req, res, "invalid_path");
-  const apiKey = req.headers["x-api-key"];
-  const verification = await verifyApiKey({
-    apiKey: Array.isArray(apiKey) ? apiKey.join(",") : apiKey,
-    authorization: req.headers.authorization,
-    search: target.search,
-  });
+function failed(res: ServerResponse, error: unknown): void {
+  console.error(`Gatehouse: gateway request failed: ${(error as Error)?.message ?? error}`);
+  sendRefusal(res, "gateway_error", true);
+}
+
+/** Counted in flight (for the shutdown's drain) while it waits for anything. */
+function inFlight(work: Promise<void>, res: ServerResponse): void {
+  enterGateway();
+  work.catch((error: unknown) => failed(res, error)).finally(leaveGateway);
+}
+
+function answer(req: IncomingMessage, res: ServerResponse, target: GatewayTarget, verification: Verification, startedAt: number): void {
   const hops = resolveHops(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies());
   const logged: LoggedRequest = { method: req.method ?? "", path: target.path, clientIp: hops.client || null, startedAt };
   if (!verification.ok) {
@@ -50,20 +56,30 @@ async function serve(req: IncomingMessage, res: ServerResponse, target: GatewayT
     sendWhoami(res, key, now);
     return logRequest(logged, key, 200, now);
   }
-  await forwardToUpstream(req, res, target, key, forwarding(req, hops), (status) => logRequest(logged, key, status));
+  inFlight(
+    forwardToUpstream(req, res, target, key, forwarding(req, hops), (status) => logRequest(logged, key, status)),
+    res,
+  );
 }
 
 /** Never a thrown error out of the lane: a bug answers 500 JSON and the server stays up. */
-export async function handleGatewayRequest(req: IncomingMessage, res: ServerResponse, target: GatewayTarget): Promise<void> {
+export function handleGatewayRequest(req: IncomingMessage, res: ServerResponse, target: GatewayTarget): void {
   const startedAt = performance.now();
-  if (isDraining()) return sendRefusal(res, "shutting_down", true);
-  enterGateway();
   try {
-    await serve(req, res, target, startedAt);
+    if (isDraining()) return sendRefusal(res, "shutting_down", true);
+    if (hasDotSegment(target.path)) return refuse(req, res, "invalid_path");
+    const apiKey = req.headers["x-api-key"];
+    const verification = verifyApiKey({
+      apiKey: Array.isArray(apiKey) ? apiKey.join(",") : apiKey,
+      authorization: req.headers.authorization,
+      search: target.search,
+    });
+    if (!(verification instanceof Promise)) return answer(req, res, target, verification, startedAt);
+    inFlight(
+      verification.then((v) => answer(req, res, target, v, startedAt)),
+      res,
+    );
   } catch (error) {
-    console.error(`Gatehouse: gateway request failed: ${(error as Error)?.message ?? error}`);
-    sendRefusal(res, "gateway_error", true);
-  } finally {
-    leaveGateway();
+    failed(res, error);
   }
 }

@@ -53,9 +53,12 @@ export function whoamiBody(key: KeyForGateway, nowMs: number): string {
   return parts[0] + dateAt(nowMs).toISOString() + parts[1];
 }
 
+// As a flat [name, value, …] list: Node.js writes it without walking an object's keys.
+const WHOAMI_HEADERS = Object.entries({ ...JSON_TYPE, ...GATEWAY_RESPONSE_HEADERS }).flat();
+
 export function sendWhoami(res: ServerResponse, key: KeyForGateway, nowMs: number): void {
   const body = whoamiBody(key, nowMs);
-  res.writeHead(200, { ...JSON_TYPE, ...GATEWAY_RESPONSE_HEADERS, "content-length": Buffer.byteLength(body) });
+  res.writeHead(200, [...WHOAMI_HEADERS, "content-length", String(Buffer.byteLength(body))]);
   res.end(body);
 }
 

@@ -70,27 +70,36 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function verifyApiKey(presented: PresentedRequest): Promise<Verification> {
+function decide(key: KeyForGateway | null): Verification {
+  if (!key) return { ok: false, code: "unknown_key" };
+  if (!key.active) return { ok: false, code: "key_disabled", key };
+  touchKey(key.id);
+  return { ok: true, key };
+}
+
+async function lookUpAndDecide(hash: string): Promise<Verification> {
+  if (databaseKnownDown()) return { ok: false, code: "database_unavailable" };
+  try {
+    return decide(await withTimeout(lookup(hash)));
+  } catch (error) {
+    const reason = describeDbError(error);
+    reportDatabaseDown(`key lookup failed: ${reason}`);
+    logThrottled("key lookup", `key lookup failed, answering 503: ${reason}`);
+    return { ok: false, code: "database_unavailable" };
+  }
+}
+
+/**
+ * The answer itself when no database is needed (a refusal, or a key in the trusted cache), a
+ * Promise only when it must ask the database: the lane answers a cached key without creating
+ * a single Promise (each one costs async_hooks work once Next.js's AsyncLocalStorages exist).
+ */
+export function verifyApiKey(presented: PresentedRequest): Verification | Promise<Verification> {
   if (keyInQuery(presented.search)) return { ok: false, code: "key_in_query" };
   const raw = presentedKey(presented);
   if (!raw) return { ok: false, code: "missing_key" };
   const parsed = parseKey(raw);
   if (!parsed.ok) return { ok: false, code: "invalid_key" };
-
-  let key = keyCache().get(parsed.hash);
-  if (key === undefined) {
-    if (databaseKnownDown()) return { ok: false, code: "database_unavailable" };
-    try {
-      key = await withTimeout(lookup(parsed.hash));
-    } catch (error) {
-      const reason = describeDbError(error);
-      reportDatabaseDown(`key lookup failed: ${reason}`);
-      logThrottled("key lookup", `key lookup failed, answering 503: ${reason}`);
-      return { ok: false, code: "database_unavailable" };
-    }
-  }
-  if (!key) return { ok: false, code: "unknown_key" };
-  if (!key.active) return { ok: false, code: "key_disabled", key };
-  touchKey(key.id);
-  return { ok: true, key };
+  const key = keyCache().get(parsed.hash);
+  return key === undefined ? lookUpAndDecide(parsed.hash) : decide(key);
 }
