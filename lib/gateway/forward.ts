@@ -1,12 +1,13 @@
 // Reverse proxy to GATEWAY_UPSTREAM_URL: one pooled keep-alive undici client per process,
 // bodies streamed both ways (nothing is read whole), headers filtered both ways.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
 import { type Dispatcher, Pool } from "undici";
 import type { KeyForGateway } from "@/db/queries/keys";
 import { env } from "@/lib/env";
 import { BodyTooLarge, declaredTooLarge, discardUnreadBody, limitedBody } from "@/lib/gateway/body-limit";
 import { callerResponseHeaders, type Forwarding, upstreamRequestHeaders } from "@/lib/gateway/forward-headers";
+import { IntoResponse } from "@/lib/gateway/into-response";
 import type { GatewayTarget } from "@/lib/gateway/paths";
 import type { RefusalCode } from "@/lib/gateway/refusals";
 import { refusalStatus, sendRefusal } from "@/lib/gateway/responses";
@@ -59,27 +60,21 @@ export async function forwardToUpstream(
   const body: Readable | null = limitedBody(req, max);
   if (body && expectsContinue(req)) res.writeContinue();
 
-  // The caller hung up: stop waiting for the upstream rather than holding a pooled connection.
-  const abort = new AbortController();
-  res.once("close", () => {
-    if (!res.writableFinished) abort.abort();
-  });
-  const options: Dispatcher.RequestOptions = {
+  const options: Dispatcher.DispatchOptions = {
     path: up.basePath + (target.rest || "/") + target.search,
     method: (req.method ?? "GET") as Dispatcher.HttpMethod,
     headers: upstreamRequestHeaders(req.headers, via, key),
     body,
-    signal: abort.signal,
   };
-  try {
-    await up.pool.stream(options, ({ statusCode, headers }) => {
+  const error = await new Promise<Error | undefined>((settle) => {
+    const writeHead = (statusCode: number, headers: IncomingHttpHeaders) => {
       onStatus(statusCode);
       res.writeHead(statusCode, callerResponseHeaders(headers));
-      return res;
-    });
-  } catch (error) {
-    // Past the head, the only honest signal left is a cut connection (not a clean end).
-    if (res.headersSent) res.destroy();
-    else if (!abort.signal.aborted) refuse(error instanceof BodyTooLarge ? "payload_too_large" : upstreamFailure(error));
-  }
+    };
+    up.pool.dispatch(options, new IntoResponse(res, writeHead, settle));
+  });
+  if (!error || res.destroyed) return;
+  // Past the head, the only honest signal left is a cut connection (not a clean end).
+  if (res.headersSent) res.destroy();
+  else refuse(error instanceof BodyTooLarge ? "payload_too_large" : upstreamFailure(error));
 }
