@@ -48,13 +48,15 @@ function answer(req: IncomingMessage, res: ServerResponse, target: GatewayTarget
   const logged: LoggedRequest = { method: req.method ?? "", path: target.path, clientIp: hops.client || null, startedAt };
   if (!verification.ok) {
     if (verification.key) logRequest(logged, verification.key, refusalStatus(verification.code));
-    return refuse(req, res, verification.code);
+    refuse(req, res, verification.code);
+    return;
   }
   const { key } = verification;
   if (isWhoami(req.method, target)) {
     const now = nowMs();
     sendWhoami(res, key, now);
-    return logRequest(logged, key, 200, now);
+    logRequest(logged, key, 200, now);
+    return;
   }
   inFlight(
     forwardToUpstream(req, res, target, key, forwarding(req, hops), (status) => logRequest(logged, key, status)),
@@ -62,23 +64,28 @@ function answer(req: IncomingMessage, res: ServerResponse, target: GatewayTarget
   );
 }
 
-/** Never a thrown error out of the lane: a bug answers 500 JSON and the server stays up. */
-export function handleGatewayRequest(req: IncomingMessage, res: ServerResponse, target: GatewayTarget): void {
-  const startedAt = performance.now();
-  try {
-    if (isDraining()) return sendRefusal(res, "shutting_down", true);
-    if (hasDotSegment(target.path)) return refuse(req, res, "invalid_path");
-    const apiKey = req.headers["x-api-key"];
-    const verification = verifyApiKey({
-      apiKey: Array.isArray(apiKey) ? apiKey.join(",") : apiKey,
-      authorization: req.headers.authorization,
-      search: target.search,
-    });
-    if (!(verification instanceof Promise)) return answer(req, res, target, verification, startedAt);
+function verifyThenAnswer(req: IncomingMessage, res: ServerResponse, target: GatewayTarget, startedAt: number): void {
+  const apiKey = req.headers["x-api-key"];
+  const verification = verifyApiKey({
+    apiKey: Array.isArray(apiKey) ? apiKey.join(",") : apiKey,
+    authorization: req.headers.authorization,
+    search: target.search,
+  });
+  if (verification instanceof Promise)
     inFlight(
       verification.then((v) => answer(req, res, target, v, startedAt)),
       res,
     );
+  else answer(req, res, target, verification, startedAt);
+}
+
+/** Never a thrown error out of the lane: a bug answers 500 JSON and the server stays up. */
+export function handleGatewayRequest(req: IncomingMessage, res: ServerResponse, target: GatewayTarget): void {
+  const startedAt = performance.now();
+  try {
+    if (isDraining()) sendRefusal(res, "shutting_down", true);
+    else if (hasDotSegment(target.path)) refuse(req, res, "invalid_path");
+    else verifyThenAnswer(req, res, target, startedAt);
   } catch (error) {
     failed(res, error);
   }
