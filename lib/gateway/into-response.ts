@@ -9,19 +9,29 @@ import type { Dispatcher } from "undici";
 export class IntoResponse implements Dispatcher.DispatchHandler {
   private controller?: Dispatcher.DispatchController;
   private callerGone = false;
+  private settled = false;
 
   constructor(
     private readonly res: ServerResponse,
     private readonly onHead: (statusCode: number, headers: IncomingHttpHeaders) => void,
-    /** Called once: without an error when the caller's response has finished. */
+    /** Called once: without an error when the caller's response has finished, with one otherwise. */
     private readonly settle: (error?: Error) => void,
   ) {
-    // The caller hung up: stop the upstream request rather than hold a pooled connection.
+    // "close" comes after the response has finished, or when the caller hung up (then the
+    // upstream request stops rather than hold a pooled connection): either way, settled.
     res.once("close", () => {
-      if (res.writableFinished) return;
-      this.callerGone = true;
-      this.controller?.abort(new Error("the caller closed the connection"));
+      if (!res.writableFinished) {
+        this.callerGone = true;
+        this.controller?.abort(new Error("the caller closed the connection"));
+      }
+      this.done(this.callerGone ? new Error("the caller closed the connection") : undefined);
     });
+  }
+
+  private done(error?: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.settle(error);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -40,10 +50,10 @@ export class IntoResponse implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.res.end(() => this.settle());
+    this.res.end();
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.settle(error);
+    this.done(error);
   }
 }
