@@ -35,6 +35,15 @@ export function limitedBody(req: IncomingMessage, max: number): Readable | null 
 
 // How long a refused upload may go on arriving (and be thrown away) after our answer.
 const LINGER_MS = 2_000;
+// Responses that told their caller "100 Continue": that caller is sending its body.
+const continued = new WeakSet<ServerResponse>();
+
+/** Expect: 100-continue is answered only once the body will be forwarded. */
+export function continueIfExpected(req: IncomingMessage, res: ServerResponse): void {
+  if (req.headers.expect?.toLowerCase() !== "100-continue") return;
+  res.writeContinue();
+  continued.add(res);
+}
 
 /**
  * Answering before reading a body: what still arrives is read and thrown away (no memory
@@ -45,7 +54,7 @@ const LINGER_MS = 2_000;
 export function discardUnreadBody(req: IncomingMessage, res: ServerResponse): void {
   const declared = req.headers["content-length"];
   const hasBody = req.headers["transfer-encoding"] !== undefined || (declared !== undefined && declared !== "0");
-  if (req.complete || !hasBody || req.headers.expect !== undefined) return;
+  if (req.complete || !hasBody || (req.headers.expect !== undefined && !continued.has(res))) return;
   req.unpipe();
   req.resume();
   res.once("finish", () => {

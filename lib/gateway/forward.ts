@@ -5,7 +5,7 @@ import type { Readable } from "node:stream";
 import { type Dispatcher, Pool } from "undici";
 import type { KeyForGateway } from "@/db/queries/keys";
 import { env } from "@/lib/env";
-import { BodyTooLarge, declaredTooLarge, discardUnreadBody, limitedBody } from "@/lib/gateway/body-limit";
+import { BodyTooLarge, continueIfExpected, declaredTooLarge, discardUnreadBody, limitedBody } from "@/lib/gateway/body-limit";
 import { callerResponseHeaders, type Forwarding, upstreamRequestHeaders } from "@/lib/gateway/forward-headers";
 import { IntoResponse } from "@/lib/gateway/into-response";
 import type { GatewayTarget } from "@/lib/gateway/paths";
@@ -35,8 +35,6 @@ export async function closeUpstreamPool(): Promise<void> {
   await upstream()?.pool.close();
 }
 
-const expectsContinue = (req: IncomingMessage) => req.headers.expect?.toLowerCase() === "100-continue";
-
 /** Resolves once the caller's response is done. `onStatus` learns the status the caller gets (the upstream's, or a refusal's), once. */
 export async function forwardToUpstream(
   req: IncomingMessage,
@@ -58,7 +56,7 @@ export async function forwardToUpstream(
     return;
   }
   const body: Readable | null = limitedBody(req, max);
-  if (body && expectsContinue(req)) res.writeContinue();
+  if (body) continueIfExpected(req, res);
 
   const options: Dispatcher.DispatchOptions = {
     path: up.basePath + (target.rest || "/") + target.search,

@@ -112,5 +112,8 @@ describe("request bodies over GATEWAY_MAX_BODY_BYTES", () => {
     const accepted = await upload("/continue-ok", 100_000, { headers: expect100 });
     expect([accepted.status, accepted.continued]).toEqual([200, true]);
     expect(upstream.received.findLast((r) => r.url === "/continue-ok")?.bytes).toBe(100_000);
+    // Told to continue, then over the limit while streaming: 413, and the rest is read away, not left hanging.
+    const streamedOver = await upload("/continue-streamed", 50 * MB, { chunked: true, headers: expect100 });
+    expect([streamedOver.status, streamedOver.continued, codeOf(streamedOver)]).toEqual([413, true, "payload_too_large"]);
   });
 });
