@@ -3,14 +3,12 @@
 //   request header and puts it on its own scripts), and HSTS in production over HTTPS.
 // - Console pages: a cookie check that redirects signed-out visitors to sign-in; pages and
 //   actions check the session (against the database) again themselves.
-// - Gateway: the key check, and then the whole answer (whoami or forwarding) from here.
-//   The route handler runs the same handleGatewayRequest() for requests with a body.
+// - Gateway traffic never comes here: server.ts's lane answers /api/gateway/* before
+//   Next.js's router (README, "Where the check lives").
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from "next/server";
 import { auth } from "@/lib/auth";
 import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
 import { env } from "@/lib/env";
-import { GATEWAY_PREFIX } from "@/lib/gateway/forward";
-import { handleGatewayRequest } from "@/lib/gateway/handle";
 import { isConsolePath } from "@/lib/routes";
 
 const HSTS = "max-age=63072000; includeSubDomains";
@@ -37,22 +35,10 @@ const pages = auth((request) => {
 }) as unknown as Promise<NextMiddleware>; // next-auth's typings miss this documented call form
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  if (request.nextUrl.pathname.startsWith(GATEWAY_PREFIX)) return handleGatewayRequest(request);
   return (await pages)(request, event);
 }
 
 export const config = {
-  matcher: [
-    // Every page (the console's sections are told apart in proxy() by lib/routes.ts).
-    "/((?!api/|_next/static|_next/image|favicon.ico).*)",
-    // Next.js buffers (and past 10 MB cuts) a request body that passes through the proxy,
-    // so requests with a body go straight to the gateway route, which checks the key itself.
-    {
-      source: "/api/gateway/:path*",
-      missing: [
-        { type: "header", key: "content-length" },
-        { type: "header", key: "transfer-encoding" },
-      ],
-    },
-  ],
+  // Every page (the console's sections are told apart in proxy() by lib/routes.ts).
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -37,6 +37,20 @@ const schema = z
     GATEHOUSE_DEMO: flag,
     GATEWAY_UPSTREAM_URL: z.url({ protocol: /^https?$/ }).optional(),
     GATEWAY_UPSTREAM_TIMEOUT_MS: ms(30_000),
+    GATEWAY_UPSTREAM_BODY_TIMEOUT_MS: ms(30_000),
+    GATEWAY_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
+    // A hop count or a list of addresses and CIDR ranges: checked in full by lib/gateway/trusted-proxies.ts at start.
+    GATEWAY_TRUSTED_PROXIES: z
+      .string()
+      .regex(/^[\s\d.,:/a-fA-F]*$/, "a hop count (1) or a comma-separated list of IP addresses and CIDR ranges")
+      .optional(),
+    SHUTDOWN_GRACE_MS: ms(10_000),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    HOST: z.string().min(1).optional(),
     KEY_CACHE_TTL_MS: ms(30_000),
     KEY_CACHE_MAX: z.coerce.number().int().positive().default(10_000),
     USAGE_FLUSH_MS: ms(1_000),
@@ -91,6 +105,9 @@ export function setEnv(name: "AUTH_SECRET" | "DATABASE_URL" | "GATEHOUSE_DEMO", 
   process.env[name] = value;
   store[SLOT] = undefined;
 }
+
+/** Before the environment is read: which .env files apply (`next start` and `next dev` load the same). */
+export const isProduction = (): boolean => process.env.NODE_ENV === "production";
 
 /** True inside `next build`, where no database may be opened. */
 export const isBuildPhase = (): boolean => process.env.NEXT_PHASE === "phase-production-build";

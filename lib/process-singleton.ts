@@ -2,14 +2,28 @@
 // the server entry) and again on every dev reload, so module-level state would be copied:
 // the key cache, the listeners, the writers and the pool live on globalThis instead.
 const store = globalThis as typeof globalThis & Record<symbol, unknown>;
+// The gateway asks for several singletons per request: the slot's symbol is looked up once.
+const slots = new Map<string, symbol>();
+
+function slotOf(name: string): symbol {
+  let slot = slots.get(name);
+  if (!slot) {
+    slot = Symbol.for(`gatehouse.${name}`);
+    slots.set(name, slot);
+  }
+  return slot;
+}
 
 export function processSingleton<T>(name: string, create: () => T): T {
-  const slot = Symbol.for(`gatehouse.${name}`);
-  if (!(slot in store) || store[slot] === undefined) store[slot] = create();
-  return store[slot] as T;
+  const slot = slotOf(name);
+  const value = store[slot];
+  if (value !== undefined) return value as T;
+  const created = create();
+  store[slot] = created;
+  return created;
 }
 
 /** For the few singletons that can be dropped and made again (a closed pool, a stopped listener). */
 export function clearProcessSingleton(name: string): void {
-  store[Symbol.for(`gatehouse.${name}`)] = undefined;
+  store[slotOf(name)] = undefined;
 }

@@ -5,27 +5,34 @@ export type LastUse = { keyId: string; at: Date };
 export type RequestRow = Required<Omit<NewGatewayRequest, "id">>;
 
 /**
+ * One request-log row, as the JSON object writeUsage unpacks. Made when the request ends, so
+ * the writer's buffer holds one short string per row instead of an object graph for the
+ * garbage collector to carry until the flush.
+ */
+export function requestRowJson(r: RequestRow): string {
+  return JSON.stringify({
+    owner_id: r.ownerId,
+    key_id: r.keyId,
+    method: r.method,
+    path: r.path,
+    status: r.status,
+    latency_ms: r.latencyMs,
+    client_ip: r.clientIp,
+    created_at: r.createdAt.toISOString(),
+  });
+}
+
+/**
  * One statement per flush: last-used times (never moved backwards, thanks to GREATEST)
  * and the request log. Each batch travels as one JSON parameter unpacked by
  * jsonb_to_recordset: one prepared statement for any batch size, clear of PostgreSQL's
  * 65,535-parameter limit. Log rows of keys deleted for good (their user was removed)
  * are dropped by the join rather than failing the batch.
  */
-export async function writeUsage(lastUses: LastUse[], rows: RequestRow[]): Promise<void> {
+export async function writeUsage(lastUses: LastUse[], rows: readonly string[]): Promise<void> {
   const sql = sqlClient();
   const uses = JSON.stringify(lastUses.map((u) => ({ id: u.keyId, at: u.at.toISOString() })));
-  const log = JSON.stringify(
-    rows.map((r) => ({
-      owner_id: r.ownerId,
-      key_id: r.keyId,
-      method: r.method,
-      path: r.path,
-      status: r.status,
-      latency_ms: r.latencyMs,
-      client_ip: r.clientIp,
-      created_at: r.createdAt.toISOString(),
-    })),
-  );
+  const log = `[${rows.join(",")}]`; // each made by requestRowJson
   await sql`
     with touched as (
       update api_keys as k

@@ -1,86 +1,78 @@
-// Reverse proxy to GATEWAY_UPSTREAM_URL: streamed both ways, hop-by-hop headers dropped.
+// Reverse proxy to GATEWAY_UPSTREAM_URL: one pooled keep-alive undici client per process,
+// bodies streamed both ways (nothing is read whole), headers filtered both ways.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { Readable } from "node:stream";
+import { type Dispatcher, Pool } from "undici";
 import type { KeyForGateway } from "@/db/queries/keys";
 import { env } from "@/lib/env";
-import { refusalResponse } from "@/lib/gateway/responses";
-import { logThrottled } from "@/lib/throttled-log";
+import { BodyTooLarge, continueIfExpected, declaredTooLarge, discardUnreadBody, limitedBody } from "@/lib/gateway/body-limit";
+import { callerResponseHeaders, type Forwarding, upstreamRequestHeaders } from "@/lib/gateway/forward-headers";
+import { IntoResponse } from "@/lib/gateway/into-response";
+import type { GatewayTarget } from "@/lib/gateway/paths";
+import type { RefusalCode } from "@/lib/gateway/refusals";
+import { refusalStatus, sendRefusal } from "@/lib/gateway/responses";
+import { upstreamFailure } from "@/lib/gateway/upstream-errors";
+import { processSingleton } from "@/lib/process-singleton";
 
-export const GATEWAY_PREFIX = "/api/gateway";
+type Upstream = { pool: Pool; basePath: string };
 
-const HOP_BY_HOP = [
-  "connection",
-  "keep-alive",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "proxy-connection",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-];
-// The key stays here; identity headers are ours to set, never the caller's.
-const NOT_FORWARDED = ["host", "x-api-key", "x-gateway-key-id", "x-gateway-owner-id", "content-length"];
-
-function withoutHopByHop(source: Headers): Headers {
-  const headers = new Headers(source);
-  const named =
-    source
-      .get("connection")
-      ?.split(",")
-      .map((h) => h.trim().toLowerCase()) ?? [];
-  for (const name of [...HOP_BY_HOP, ...named]) headers.delete(name);
-  return headers;
+function upstream(): Upstream | null {
+  const url = env().GATEWAY_UPSTREAM_URL;
+  if (!url) return null;
+  return processSingleton("upstreamPool", () => {
+    const { origin, pathname } = new URL(url);
+    const { GATEWAY_UPSTREAM_TIMEOUT_MS: headersTimeout, GATEWAY_UPSTREAM_BODY_TIMEOUT_MS: bodyTimeout } = env();
+    const pool = new Pool(origin, { headersTimeout, bodyTimeout, connectTimeout: Math.min(headersTimeout, 10_000), keepAliveTimeout: 4_000 });
+    return { pool, basePath: pathname.replace(/\/$/, "") };
+  });
 }
 
-function upstreamHeaders(request: Request, url: URL, key: KeyForGateway): Headers {
-  const headers = withoutHopByHop(request.headers);
-  for (const name of NOT_FORWARDED) headers.delete(name);
-  for (const name of [...headers.keys()]) if (name.startsWith("x-middleware-") || name.startsWith("x-nextjs-")) headers.delete(name);
-  if (/^bearer\s/i.test(headers.get("authorization") ?? "")) headers.delete("authorization");
-  headers.set("x-forwarded-host", request.headers.get("x-forwarded-host") ?? url.host);
-  headers.set("x-forwarded-proto", request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", ""));
-  headers.set("x-gateway-key-id", key.id);
-  headers.set("x-gateway-owner-id", key.ownerId);
-  return headers;
+export function hasUpstream(): boolean {
+  return upstream() !== null;
 }
 
-function targetUrl(upstream: string, incoming: URL): URL {
-  const target = new URL(upstream);
-  // The raw, still-encoded path after /api/gateway, so %2F and friends arrive as sent.
-  const rest = incoming.pathname.slice(GATEWAY_PREFIX.length);
-  target.pathname = target.pathname.replace(/\/$/, "") + (rest || "/");
-  target.search = incoming.search;
-  return target;
+export async function closeUpstreamPool(): Promise<void> {
+  await upstream()?.pool.close();
 }
 
-export async function forwardToUpstream(request: Request, url: URL, key: KeyForGateway): Promise<Response> {
-  const upstream = env().GATEWAY_UPSTREAM_URL;
-  if (!upstream) return refusalResponse("no_upstream");
-  const hasBody = !["GET", "HEAD"].includes(request.method) && request.body !== null;
-  // The timeout covers waiting for the response head, not a long streamed body.
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException("upstream timeout", "TimeoutError")), env().GATEWAY_UPSTREAM_TIMEOUT_MS);
-  let response: Response;
-  try {
-    response = await fetch(targetUrl(upstream, url), {
-      method: request.method,
-      headers: upstreamHeaders(request, url, key),
-      body: hasBody ? request.body : undefined,
-      redirect: "manual",
-      cache: "no-store",
-      signal: controller.signal,
-      // @ts-expect-error Node's fetch needs duplex to stream a request body.
-      duplex: "half",
-    });
-  } catch (error) {
-    if (controller.signal.aborted) return refusalResponse("upstream_timeout");
-    logThrottled("upstream", `upstream request failed: ${(error as Error).cause ?? (error as Error).message}`);
-    return refusalResponse("upstream_unreachable");
-  } finally {
-    clearTimeout(timer);
+/** Resolves once the caller's response is done. `onStatus` learns the status the caller gets (the upstream's, or a refusal's), once. */
+export async function forwardToUpstream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: GatewayTarget,
+  key: KeyForGateway,
+  via: Forwarding,
+  onStatus: (status: number) => void,
+): Promise<void> {
+  const up = upstream();
+  const refuse = (code: RefusalCode) => {
+    if (!res.headersSent) onStatus(refusalStatus(code));
+    discardUnreadBody(req, res);
+    sendRefusal(res, code);
+  };
+  const max = env().GATEWAY_MAX_BODY_BYTES;
+  if (!up || declaredTooLarge(req, max)) {
+    refuse(up ? "payload_too_large" : "no_upstream");
+    return;
   }
-  const headers = withoutHopByHop(response.headers);
-  // fetch has already decoded the body, so its encoding and length no longer apply.
-  headers.delete("content-encoding");
-  headers.delete("content-length");
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  const body: Readable | null = limitedBody(req, max);
+  if (body) continueIfExpected(req, res);
+
+  const options: Dispatcher.DispatchOptions = {
+    path: up.basePath + (target.rest || "/") + target.search,
+    method: (req.method ?? "GET") as Dispatcher.HttpMethod,
+    headers: upstreamRequestHeaders(req.headers, via, key),
+    body,
+  };
+  const error = await new Promise<Error | undefined>((settle) => {
+    const writeHead = (statusCode: number, headers: IncomingHttpHeaders) => {
+      onStatus(statusCode);
+      res.writeHead(statusCode, callerResponseHeaders(headers));
+    };
+    up.pool.dispatch(options, new IntoResponse(res, writeHead, settle));
+  });
+  if (!error || res.destroyed) return;
+  // Past the head, the only honest signal left is a cut connection (not a clean end).
+  if (res.headersSent) res.destroy();
+  else refuse(error instanceof BodyTooLarge ? "payload_too_large" : upstreamFailure(error));
 }

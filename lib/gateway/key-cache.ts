@@ -2,6 +2,7 @@
 // revocation listener is connected; while it is not, every lookup goes to the database.
 import type { KeyForGateway } from "@/db/queries/keys";
 import { env } from "@/lib/env";
+import { nowMs } from "@/lib/gateway/clock";
 import { processSingleton } from "@/lib/process-singleton";
 
 /** null caches "no such key", so a flood of well-formed unknown keys costs one query each. */
@@ -11,6 +12,8 @@ type Entry = { value: CachedKey; expires: number };
 class KeyCache {
   private entries = new Map<string, Entry>();
   private trusted = false;
+  // The entry last moved to the back: moving it again would change nothing but churn the Map.
+  private newest: string | undefined;
   // Bumped by every invalidation: a lookup that raced with one must not cache what it read.
   private generation = 0;
 
@@ -23,9 +26,15 @@ class KeyCache {
     if (!this.trusted) return undefined;
     const entry = this.entries.get(hash);
     if (!entry) return undefined;
-    this.entries.delete(hash);
-    if (entry.expires < Date.now()) return undefined;
-    this.entries.set(hash, entry); // most recently used goes last
+    if (entry.expires < nowMs()) {
+      this.entries.delete(hash);
+      return undefined;
+    }
+    if (hash !== this.newest) {
+      this.entries.delete(hash);
+      this.entries.set(hash, entry); // most recently used goes last
+      this.newest = hash;
+    }
     return entry.value;
   }
 
@@ -33,7 +42,8 @@ class KeyCache {
   set(hash: string, value: CachedKey, generationAtLookup: number): void {
     if (!this.trusted || generationAtLookup !== this.generation) return;
     this.entries.delete(hash);
-    this.entries.set(hash, { value, expires: Date.now() + this.ttlMs });
+    this.entries.set(hash, { value, expires: nowMs() + this.ttlMs });
+    this.newest = hash;
     if (this.entries.size > this.max) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);

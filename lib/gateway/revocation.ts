@@ -1,8 +1,10 @@
 // LISTEN/NOTIFY: a trigger on api_keys (db/migrations/0001) notifies the hash of every key
 // switched off, on or deleted; every instance drops it from its cache. A lost connection
-// may have missed notifications, so the cache is emptied and bypassed until LISTEN is back.
+// may have missed notifications, so the cache is emptied and bypassed until LISTEN is back,
+// and the breaker answers 503 at once until the database is reachable again.
 import postgres from "postgres";
 import { describeDbError } from "@/db/queries/errors";
+import { reportDatabaseDown } from "@/lib/gateway/database-breaker";
 import { keyCache } from "@/lib/gateway/key-cache";
 
 export const KEY_CHANGED_CHANNEL = "gatehouse_key_changed";
@@ -21,6 +23,7 @@ export function startRevocationListener(url: string): void {
       idle_timeout: 0,
       max_lifetime: null,
       connect_timeout: 5,
+      backoff: false, // paced by RETRY_MS: postgres-js's own backoff grows to 20 s between attempts
       fetch_types: false,
       onnotice: () => {},
       connection: { application_name: "gatehouse-revocation" },
@@ -29,6 +32,7 @@ export function startRevocationListener(url: string): void {
       },
       onclose: () => {
         keyCache().setTrusted(false);
+        if (!listener.stopped) reportDatabaseDown("the revocation listener lost its connection");
         retrySoon();
       },
     } as postgres.Options<Record<string, never>>), // onnotify is real but missing from the typings
@@ -54,6 +58,7 @@ export function startRevocationListener(url: string): void {
       if (!warned) console.error(`Gatehouse: key revocation listener is down (${describeDbError(error)}); keys are checked in the database until it returns`);
       warned = true;
       keyCache().setTrusted(false);
+      reportDatabaseDown(`LISTEN failed: ${describeDbError(error)}`);
       retrySoon();
     }
   }

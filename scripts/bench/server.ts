@@ -1,32 +1,42 @@
-// Starts `next start` in its own process group for the benchmark, and stops it.
+// The benchmark's processes (Gatehouse, the reference, the upstream), each in its own process
+// group so stopping it stops everything it started.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 
-export type BenchServer = { url: string; stop(): Promise<void> };
+export type BenchProcess = { url: string; pid: number; rssMb(): number; stop(): Promise<void> };
 
-export async function startProductionServer(port: number, env: Record<string, string>): Promise<BenchServer> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env } as NodeJS.ProcessEnv,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+async function ready(url: string, exited: () => boolean): Promise<void> {
   for (let waited = 0; ; waited += 100) {
-    if (child.exitCode !== null) throw new Error("next start exited during start-up");
+    if (exited()) throw new Error(`${url}: the process exited during start-up`);
     if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
+      await fetch(url).then(
+        () => true,
         () => false,
       )
     )
-      break;
-    if (waited > 60_000) throw new Error("next start did not become healthy");
+      return;
+    if (waited > 60_000) throw new Error(`${url} did not answer within 60 s`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** `probe`: a path that answers once the process is ready. */
+export async function startProcess(args: string[], port: number, probe: string, env: Record<string, string> = {}): Promise<BenchProcess> {
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } as NodeJS.ProcessEnv,
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  await ready(`${url}${probe}`, () => child.exitCode !== null);
+  const pid = child.pid ?? 0;
   return {
     url,
+    pid,
+    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024,
     async stop() {
-      if (child.pid) process.kill(-child.pid, "SIGTERM");
+      if (child.exitCode === null) process.kill(-pid, "SIGTERM");
       await exited;
     },
   };

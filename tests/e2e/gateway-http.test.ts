@@ -13,7 +13,9 @@ const keys: string[] = [];
 
 beforeAll(async () => {
   upstream = await startUpstream();
-  server = await startServer({ env: { GATEWAY_UPSTREAM_URL: `${upstream.url}/base`, GATEWAY_UPSTREAM_TIMEOUT_MS: "1000" } });
+  server = await startServer({
+    env: { GATEWAY_UPSTREAM_URL: `${upstream.url}/base`, GATEWAY_UPSTREAM_TIMEOUT_MS: "1000", GATEWAY_MAX_BODY_BYTES: String(16 * 1024 * 1024) },
+  });
 });
 afterAll(async () => {
   await server?.stop();

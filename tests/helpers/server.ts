@@ -1,4 +1,6 @@
-// A real `next start` in its own process group, so stopping it stops everything it started.
+// A real production server in its own process group, so stopping it stops everything it
+// started: dist/server.js (what `npm start` runs: the gateway lane and Next.js), or with
+// `nextOnly` Next.js's own `next start`, without the lane (the defense-in-depth tests).
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import { inject } from "vitest";
@@ -30,9 +32,17 @@ type Options = {
   env?: Record<string, string | undefined>;
   port?: number;
   waitForHealthy?: boolean;
-  /** "dev": `next dev` on every interface, as `npm run dev` starts it (the first pages compile slowly). */
+  /** Plain `next start` without the lane (the defense-in-depth tests). */
+  nextOnly?: boolean;
+  /** "dev": `npm run dev`'s server (tsx server.ts) on every interface (the first pages compile slowly). */
   mode?: "production" | "dev";
 };
+
+function command(options: Options, port: number): string[] {
+  if (options.mode === "dev") return ["node_modules/tsx/dist/cli.mjs", "server.ts"];
+  if (options.nextOnly) return ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
+  return ["dist/server.js"];
+}
 
 export async function startServer(options: Options = {}): Promise<Server> {
   const dev = options.mode === "dev";
@@ -47,11 +57,13 @@ export async function startServer(options: Options = {}): Promise<Server> {
     // Every test signs up and fails sign-ins from 127.0.0.1; the throttle's own test lowers these.
     SIGNIN_FAILURE_LIMIT: "1000",
     SIGNUP_LIMIT_PER_HOUR: "1000",
+    PORT: String(port),
+    // The dev server listens on every interface, as `npm run dev` does, so 127.0.0.1 is not its own name.
+    HOST: dev ? undefined : "127.0.0.1",
     ...options.env,
   };
   for (const [k, v] of Object.entries(merged)) if (v !== undefined) env[k] = v;
-  const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port), "-H", "127.0.0.1"];
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], {
+  const child: ChildProcess = spawn(process.execPath, command(options, port), {
     detached: true,
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
@@ -88,7 +100,7 @@ export async function startServer(options: Options = {}): Promise<Server> {
   };
   const deadline = Date.now() + (dev ? 120_000 : 60_000);
   while (options.waitForHealthy !== false) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     const ok = await fetch(`${url}/api/health`).then(
       (r) => r.status === 200,
       () => false,
@@ -96,7 +108,7 @@ export async function startServer(options: Options = {}): Promise<Server> {
     if (ok) break;
     if (Date.now() > deadline) {
       await server.stop("SIGKILL");
-      throw new Error(`next start did not become healthy in 60 s:\n${output}`);
+      throw new Error(`the server did not become healthy in 60 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

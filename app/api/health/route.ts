@@ -1,11 +1,14 @@
+import { isDraining } from "@/lib/gateway/drain";
 import { databaseIsUp } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const up = await databaseIsUp();
+  // While shutting down, a load balancer should stop sending traffic here.
+  const draining = isDraining();
+  const up = !draining && (await databaseIsUp());
   return Response.json(
-    { status: up ? "ok" : "unavailable", database: up ? "up" : "down" },
+    { status: draining ? "shutting_down" : up ? "ok" : "unavailable", database: up ? "up" : "down" },
     { status: up ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
 }
