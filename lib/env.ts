@@ -53,6 +53,13 @@ const schema = z
     HOST: z.string().min(1).optional(),
     KEY_CACHE_TTL_MS: ms(30_000),
     KEY_CACHE_MAX: z.coerce.number().int().positive().default(10_000),
+    // Unknown keys are remembered apart from real ones, so forged keys cannot push real ones out.
+    UNKNOWN_KEY_CACHE_MAX: z.coerce.number().int().positive().default(10_000),
+    UNKNOWN_KEY_CACHE_TTL_MS: ms(60_000),
+    // Key lookups the database may have in flight at once per instance; past it, 503 at once.
+    KEY_LOOKUPS_MAX: z.coerce.number().int().positive().default(32),
+    // invalid_key/unknown_key refusals per client address and minute before 429 too_many_invalid_keys.
+    INVALID_KEYS_PER_MINUTE: z.coerce.number().int().positive().default(20),
     USAGE_FLUSH_MS: ms(1_000),
     // A rolled key's old secret stops early once the new one is in use and the old one has
     // been quiet this long; the sweep that ends graces and notes expiries runs this often.

@@ -4,8 +4,9 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { describeDbError } from "@/db/queries/errors";
-import { type Actor, requestActor } from "@/lib/audit";
+import type { Actor } from "@/lib/audit";
 import { currentUser } from "@/lib/auth";
+import { requestActor } from "@/lib/request-actor";
 
 /** What the typed fields held when a form was refused: never a password. */
 export type FormValues = Record<string, string>;

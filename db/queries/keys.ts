@@ -1,12 +1,21 @@
-import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { type ApiKey, apiKeys, type Plan } from "@/db/schema";
+import { type ApiKey, apiKeys, type Plan, plans, users } from "@/db/schema";
 
 export type KeyListItem = Pick<
   ApiKey,
   "id" | "name" | "description" | "start" | "active" | "rateLimitPerMinute" | "expiresAt" | "graceUntil" | "previousStart" | "createdAt" | "lastUsedAt"
 >;
-export type KeyForGateway = Pick<ApiKey, "id" | "ownerId" | "name" | "active" | "createdAt" | "lastUsedAt">;
+/**
+ * What the gateway needs of a key, by the hash presented: which of its secrets that is (the
+ * current one, or the one before a roll, until `graceUntil`), its limits and its expiry.
+ */
+export type KeyForGateway = Pick<ApiKey, "id" | "ownerId" | "name" | "active" | "createdAt" | "lastUsedAt" | "rateLimitPerMinute" | "expiresAt"> & {
+  monthlyQuota: number | null;
+  secret: "current" | "previous";
+  secretStart: string;
+  graceUntil: Date | null;
+};
 export type NewKeyRow = Pick<ApiKey, "name" | "description" | "hash" | "start">;
 export type KeyDetails = Pick<ApiKey, "name" | "description">;
 /** Undefined: the plan's default. Null: unlimited (only where the plan has no maximum). */
@@ -60,7 +69,7 @@ export async function listKeyNames(ownerId: string): Promise<Pick<ApiKey, "id" |
     .orderBy(asc(apiKeys.name));
 }
 
-/** The gateway's one lookup: by the unique hash index. Deleted keys count as unknown. */
+/** The gateway's one lookup: by either secret's unique hash index, with the plan's quota. Deleted keys count as unknown. */
 export async function findKeyByHash(hash: string): Promise<KeyForGateway | null> {
   const [row] = await db()
     .select({
@@ -70,8 +79,16 @@ export async function findKeyByHash(hash: string): Promise<KeyForGateway | null>
       active: apiKeys.active,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,
+      rateLimitPerMinute: apiKeys.rateLimitPerMinute,
+      expiresAt: apiKeys.expiresAt,
+      monthlyQuota: plans.monthlyQuota,
+      secret: sql<"current" | "previous">`case when ${apiKeys.hash} = ${hash} then 'current' else 'previous' end`,
+      secretStart: sql<string>`case when ${apiKeys.hash} = ${hash} then ${apiKeys.start} else ${apiKeys.previousStart} end`,
+      graceUntil: sql<Date | null>`case when ${apiKeys.hash} = ${hash} then null else ${apiKeys.graceUntil} end`.mapWith(apiKeys.graceUntil),
     })
     .from(apiKeys)
-    .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.deletedAt)));
+    .innerJoin(users, eq(users.id, apiKeys.ownerId))
+    .innerJoin(plans, eq(plans.id, users.planId))
+    .where(and(or(eq(apiKeys.hash, hash), eq(apiKeys.previousHash, hash)), isNull(apiKeys.deletedAt)));
   return row ?? null;
 }

@@ -1,12 +1,13 @@
 "use server";
 // Signing in, signing up and signing out. Sign-in and sign-up are public: anyone may call them.
 import { createUser, endSessions } from "@/db/queries/users";
-import { auditBase, requestActor } from "@/lib/audit";
+import { auditBase } from "@/lib/audit";
 import { currentUser, signOut, startSession } from "@/lib/auth";
 import { recordSignUp, signUpWait, tooManyAttempts } from "@/lib/auth-throttle";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { env } from "@/lib/env";
 import { hashPassword, passwordProblem } from "@/lib/passwords";
+import { requestActor } from "@/lib/request-actor";
 import { requestIp } from "@/lib/request-ip";
 import { requestOrigin } from "@/lib/request-origin";
 import { asFormAction, publicAction } from "@/lib/user-action";

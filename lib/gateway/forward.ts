@@ -67,7 +67,13 @@ export async function forwardToUpstream(
   const error = await new Promise<Error | undefined>((settle) => {
     const writeHead = (statusCode: number, headers: IncomingHttpHeaders) => {
       onStatus(statusCode);
-      res.writeHead(statusCode, callerResponseHeaders(headers));
+      const outgoing = callerResponseHeaders(headers);
+      // The gateway's own RateLimit fields (set before forwarding) speak for the caller's key.
+      if (res.hasHeader("ratelimit")) {
+        delete outgoing.ratelimit;
+        delete outgoing["ratelimit-policy"];
+      }
+      res.writeHead(statusCode, outgoing);
     };
     up.pool.dispatch(options, new IntoResponse(res, writeHead, settle));
   });

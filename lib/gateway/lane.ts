@@ -4,17 +4,21 @@
 // path, since each one costs async_hooks work once Next.js's AsyncLocalStorages exist.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
+import type { KeyForGateway } from "@/db/queries/keys";
+import { admit } from "@/lib/gateway/admit";
 import { discardUnreadBody } from "@/lib/gateway/body-limit";
 import { nowMs } from "@/lib/gateway/clock";
 import { enterGateway, isDraining, leaveGateway } from "@/lib/gateway/drain";
 import { forwardToUpstream } from "@/lib/gateway/forward";
 import type { Forwarding } from "@/lib/gateway/forward-headers";
+import { countInvalidKey, invalidKeyWait } from "@/lib/gateway/invalid-key-guard";
 import { type GatewayTarget, hasDotSegment, isWhoami } from "@/lib/gateway/paths";
 import type { RefusalCode } from "@/lib/gateway/refusals";
 import { type LoggedRequest, logRequest } from "@/lib/gateway/request-log";
 import { refusalStatus, sendRefusal, sendWhoami } from "@/lib/gateway/responses";
 import { type Hops, resolveHops, trustedProxies } from "@/lib/gateway/trusted-proxies";
 import { type Verification, verifyApiKey } from "@/lib/gateway/verify";
+import type { LimitCheck } from "@/lib/limits/registry";
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(",")[0].trim();
 
@@ -43,15 +47,45 @@ function inFlight(work: Promise<void>, res: ServerResponse): void {
   work.catch((error: unknown) => failed(res, error)).finally(leaveGateway);
 }
 
-function answer(req: IncomingMessage, res: ServerResponse, target: GatewayTarget, verification: Verification, startedAt: number): void {
-  const hops = resolveHops(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies());
+function setHeaders(res: ServerResponse, headers: Record<string, string>): void {
+  for (const name in headers) res.setHeader(name, headers[name]);
+}
+
+function answer(req: IncomingMessage, res: ServerResponse, target: GatewayTarget, verification: Verification, startedAt: number, hops: Hops): void {
   const logged: LoggedRequest = { method: req.method ?? "", path: target.path, clientIp: hops.client || null, startedAt };
   if (!verification.ok) {
+    if (verification.code === "invalid_key" || verification.code === "unknown_key") countInvalidKey(hops.client, nowMs());
     if (verification.key) logRequest(logged, verification.key, refusalStatus(verification.code));
     refuse(req, res, verification.code);
     return;
   }
   const { key } = verification;
+  const check = admit(key);
+  if (check instanceof Promise)
+    inFlight(
+      check.then((c) => proceed(req, res, target, key, c, logged, hops)),
+      res,
+    );
+  else proceed(req, res, target, key, check, logged, hops);
+}
+
+/** Every answer to a verified key carries its RateLimit fields, a refusal Retry-After too. */
+function proceed(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: GatewayTarget,
+  key: KeyForGateway,
+  check: LimitCheck,
+  logged: LoggedRequest,
+  hops: Hops,
+): void {
+  setHeaders(res, check.headers);
+  if (check.outcome !== "ok") {
+    if (check.retryAfterSeconds !== undefined) res.setHeader("retry-after", String(check.retryAfterSeconds));
+    logRequest(logged, key, refusalStatus(check.outcome));
+    refuse(req, res, check.outcome);
+    return;
+  }
   if (isWhoami(req.method, target)) {
     const now = nowMs();
     sendWhoami(res, key, now);
@@ -65,18 +99,26 @@ function answer(req: IncomingMessage, res: ServerResponse, target: GatewayTarget
 }
 
 function verifyThenAnswer(req: IncomingMessage, res: ServerResponse, target: GatewayTarget, startedAt: number): void {
+  const hops = resolveHops(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies());
+  const wait = invalidKeyWait(hops.client, nowMs());
+  if (wait > 0) {
+    res.setHeader("retry-after", String(wait));
+    refuse(req, res, "too_many_invalid_keys");
+    return;
+  }
   const apiKey = req.headers["x-api-key"];
   const verification = verifyApiKey({
     apiKey: Array.isArray(apiKey) ? apiKey.join(",") : apiKey,
     authorization: req.headers.authorization,
     search: target.search,
+    origin: hops.client,
   });
   if (verification instanceof Promise)
     inFlight(
-      verification.then((v) => answer(req, res, target, v, startedAt)),
+      verification.then((v) => answer(req, res, target, v, startedAt, hops)),
       res,
     );
-  else answer(req, res, target, verification, startedAt);
+  else answer(req, res, target, verification, startedAt, hops);
 }
 
 /** Never a thrown error out of the lane: a bug answers 500 JSON and the server stays up. */

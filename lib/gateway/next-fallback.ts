@@ -2,6 +2,7 @@
 // `next start` without server.ts, or a path that only Next.js's URL normalisation turns into
 // /api/gateway/…). The key is checked by the same verifyApiKey(); whoami is answered; nothing
 // is forwarded from inside Next.js, whose response handling an upstream's headers could steer.
+import { admit } from "@/lib/gateway/admit";
 import { nowMs } from "@/lib/gateway/clock";
 import { GATEWAY_PREFIX, gatewayTarget, hasDotSegment, isWhoami } from "@/lib/gateway/paths";
 import { type LoggedRequest, logRequest } from "@/lib/gateway/request-log";
@@ -39,7 +40,13 @@ export async function answerGatewayInNext(request: Request): Promise<Response> {
     logRequest(logged, verification.key, refusalStatus("lane_missing"));
     return refusalResponse("lane_missing");
   }
+  const check = await admit(verification.key);
+  if (check.outcome !== "ok") {
+    logRequest(logged, verification.key, refusalStatus(check.outcome));
+    const retry: Record<string, string> = check.retryAfterSeconds === undefined ? {} : { "retry-after": String(check.retryAfterSeconds) };
+    return refusalResponse(check.outcome, { ...check.headers, ...retry });
+  }
   const now = nowMs();
   logRequest(logged, verification.key, 200, now);
-  return whoamiResponse(verification.key, now);
+  return whoamiResponse(verification.key, now, check.headers);
 }

@@ -35,9 +35,9 @@ export function sendRefusal(res: ServerResponse, code: RefusalCode, close = fals
   res.end(body);
 }
 
-export function refusalResponse(code: RefusalCode): Response {
+export function refusalResponse(code: RefusalCode, extra: Record<string, string> = {}): Response {
   const { status, body, headers } = PREPARED[code];
-  return new Response(new Uint8Array(body), { status, headers });
+  return new Response(new Uint8Array(body), { status, headers: { ...headers, ...extra } });
 }
 
 // whoami is the gateway's hottest answer: all but the time is the same for a cached key.
@@ -62,6 +62,6 @@ export function sendWhoami(res: ServerResponse, key: KeyForGateway, nowMs: numbe
   res.end(body);
 }
 
-export function whoamiResponse(key: KeyForGateway, nowMs: number): Response {
-  return new Response(whoamiBody(key, nowMs), { headers: { ...JSON_TYPE, ...GATEWAY_RESPONSE_HEADERS } });
+export function whoamiResponse(key: KeyForGateway, nowMs: number, extra: Record<string, string> = {}): Response {
+  return new Response(whoamiBody(key, nowMs), { headers: { ...JSON_TYPE, ...GATEWAY_RESPONSE_HEADERS, ...extra } });
 }

@@ -6,8 +6,20 @@ import postgres from "postgres";
 import { describeDbError } from "@/db/queries/errors";
 import { reportDatabaseDown } from "@/lib/gateway/database-breaker";
 import { keyCache } from "@/lib/gateway/key-cache";
+import { forgetLimits } from "@/lib/limits/registry";
 
 export const KEY_CHANGED_CHANNEL = "gatehouse_key_changed";
+// A plan edited or an account moved (db/migrations/0005): payload the account's id, or *.
+export const LIMITS_CHANGED_CHANNEL = "gatehouse_limits_changed";
+
+function onNotification(channel: string, payload: string): void {
+  if (channel === KEY_CHANGED_CHANNEL) keyCache().delete(payload);
+  if (channel === LIMITS_CHANGED_CHANNEL) {
+    const owner = payload === "*" ? undefined : payload;
+    keyCache().deleteOwner(owner);
+    void forgetLimits(owner).catch(() => {});
+  }
+}
 const RETRY_MS = 500;
 
 type Listener = { sql: postgres.Sql; stopped: boolean; retry?: NodeJS.Timeout };
@@ -27,9 +39,7 @@ export function startRevocationListener(url: string): void {
       fetch_types: false,
       onnotice: () => {},
       connection: { application_name: "gatehouse-revocation" },
-      onnotify: (channel: string, hash: string) => {
-        if (channel === KEY_CHANGED_CHANNEL) keyCache().delete(hash);
-      },
+      onnotify: onNotification,
       onclose: () => {
         keyCache().setTrusted(false);
         if (!listener.stopped) reportDatabaseDown("the revocation listener lost its connection");
@@ -52,6 +62,7 @@ export function startRevocationListener(url: string): void {
     if (listener.stopped) return;
     try {
       await listener.sql.unsafe(`LISTEN ${KEY_CHANGED_CHANNEL}`);
+      await listener.sql.unsafe(`LISTEN ${LIMITS_CHANGED_CHANNEL}`);
       keyCache().setTrusted(true);
       warned = false;
     } catch (error) {

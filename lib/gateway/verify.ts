@@ -1,18 +1,22 @@
 // verifyApiKey(): the one check for every path that serves gateway traffic (the lane, and the
 // route Next.js runs if a gateway request ever reaches it).
-// Order: key in the query string → header → format and checksum (no I/O) → cache → breaker → one indexed query.
+// Order: key in the query string → header → format and checksum (no I/O) → cache (known and
+// unknown keys) → breaker → a cap on lookups in flight → one indexed query → the old secret's
+// grace, expiry, status. Limits come after, in the lane (lib/gateway/admit.ts).
 import { describeDbError } from "@/db/queries/errors";
 import { findKeyByHash, type KeyForGateway } from "@/db/queries/keys";
+import { env } from "@/lib/env";
+import { nowMs } from "@/lib/gateway/clock";
 import { databaseKnownDown, reportDatabaseDown } from "@/lib/gateway/database-breaker";
 import { keyCache } from "@/lib/gateway/key-cache";
 import type { RefusalCode } from "@/lib/gateway/refusals";
-import { touchKey } from "@/lib/gateway/usage";
 import { parseKey } from "@/lib/keys/format";
 import { processSingleton } from "@/lib/process-singleton";
 import { logThrottled } from "@/lib/throttled-log";
 
 /** What verification reads from a request, whatever carried it (node:http or a Web Request). */
-export type PresentedRequest = { apiKey: string | undefined; authorization: string | undefined; search: string };
+/** `origin`: the client's address, which may have only a few new keys looked up at a time. */
+export type PresentedRequest = { apiKey: string | undefined; authorization: string | undefined; search: string; origin?: string };
 
 /** `key` is known on a refusal only when the key exists, so it can go into its owner's request log. */
 export type Verification = { ok: true; key: KeyForGateway } | { ok: false; code: RefusalCode; key?: KeyForGateway };
@@ -36,17 +40,26 @@ function keyInQuery(search: string): boolean {
 type Lookup = { generation: number; result: Promise<KeyForGateway | null> };
 // One per process: the lane and Next.js's bundle share it, as they share the cache's generation.
 const inFlight = () => processSingleton("keyLookups", () => new Map<string, Lookup>());
+// New lookups in flight per client address: a flood from one address cannot start more
+// before its invalid-key count (lib/gateway/invalid-key-guard.ts) shuts it out.
+const LOOKUPS_PER_ORIGIN = 4;
+const byOrigin = () => processSingleton("keyLookupsByOrigin", () => new Map<string, number>());
 
 /**
  * Concurrent requests with the same uncached key share one query, but only while no key has
  * been revoked since it started: a request must never be answered from a read that began
  * before the switch it arrived after.
  */
-function lookup(hash: string): Promise<KeyForGateway | null> {
+function lookup(hash: string, origin: string | undefined): Promise<KeyForGateway | null> | "busy" {
   const generation = keyCache().currentGeneration;
   const lookups = inFlight();
   const pending = lookups.get(hash);
   if (pending?.generation === generation) return pending.result;
+  // A flood of distinct keys (forged ones, say) must not queue up on the database.
+  const origins = byOrigin();
+  const fromOrigin = origin ? (origins.get(origin) ?? 0) : 0;
+  if (lookups.size >= env().KEY_LOOKUPS_MAX || fromOrigin >= LOOKUPS_PER_ORIGIN) return "busy";
+  if (origin) origins.set(origin, fromOrigin + 1);
   const entry: Lookup = {
     generation,
     result: findKeyByHash(hash)
@@ -56,6 +69,11 @@ function lookup(hash: string): Promise<KeyForGateway | null> {
       })
       .finally(() => {
         if (lookups.get(hash) === entry) lookups.delete(hash);
+        if (origin) {
+          const left = (origins.get(origin) ?? 1) - 1;
+          if (left > 0) origins.set(origin, left);
+          else origins.delete(origin);
+        }
       }),
   };
   lookups.set(hash, entry);
@@ -70,17 +88,22 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The old secret of a rolled key after its grace reads as unknown; expiry is to the millisecond. */
 function decide(key: KeyForGateway | null): Verification {
   if (!key) return { ok: false, code: "unknown_key" };
+  const now = nowMs();
+  if (key.secret === "previous" && (!key.graceUntil || key.graceUntil.getTime() <= now)) return { ok: false, code: "unknown_key" };
   if (!key.active) return { ok: false, code: "key_disabled", key };
-  touchKey(key.id);
+  if (key.expiresAt && key.expiresAt.getTime() <= now) return { ok: false, code: "key_expired", key };
   return { ok: true, key };
 }
 
-async function lookUpAndDecide(hash: string): Promise<Verification> {
+async function lookUpAndDecide(hash: string, origin: string | undefined): Promise<Verification> {
   if (databaseKnownDown()) return { ok: false, code: "database_unavailable" };
+  const pending = lookup(hash, origin);
+  if (pending === "busy") return { ok: false, code: "gateway_busy" };
   try {
-    return decide(await withTimeout(lookup(hash)));
+    return decide(await withTimeout(pending));
   } catch (error) {
     const reason = describeDbError(error);
     reportDatabaseDown(`key lookup failed: ${reason}`);
@@ -101,5 +124,5 @@ export function verifyApiKey(presented: PresentedRequest): Verification | Promis
   const parsed = parseKey(raw);
   if (!parsed.ok) return { ok: false, code: "invalid_key" };
   const key = keyCache().get(parsed.hash);
-  return key === undefined ? lookUpAndDecide(parsed.hash) : decide(key);
+  return key === undefined ? lookUpAndDecide(parsed.hash, presented.origin) : decide(key);
 }

@@ -50,7 +50,9 @@ export class Allowance {
 
   private spend(): Take {
     this.tokens--;
-    if (this.tokens <= this.block / 2 && !this.exhausted) void this.refill();
+    // Fetch ahead only when blocks are big enough to matter: a small limit is counted exactly
+    // (with a block of one, no instance ever holds a token another could have used).
+    if (this.block > 2 && this.tokens <= this.block / 2 && !this.exhausted) void this.refill();
     return "ok";
   }
 

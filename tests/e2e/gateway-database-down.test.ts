@@ -71,7 +71,7 @@ describe("database down", () => {
     database = await startEmbeddedPostgres(path.join(dir, "pg"), port);
     await migrateDatabase(database.url);
     const sql = postgres(database.url, { max: 1, onnotice: () => {} });
-    const [user] = await sql`insert into users (email, password_hash) values ('down@example.com', 'x') returning id`;
+    const [user] = await sql`insert into users (email, password_hash, plan_id) values ('down@example.com', 'x', 'internal') returning id`;
     for (const [name, key] of [
       ["cached", cached],
       ["fresh", fresh],

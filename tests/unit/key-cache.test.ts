@@ -1,7 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { KeyForGateway } from "@/db/queries/keys";
 
-const key = (id: string): KeyForGateway => ({ id, ownerId: "o", name: id, active: true, createdAt: new Date(), lastUsedAt: null });
+const key = (id: string, more: Partial<KeyForGateway> = {}): KeyForGateway => ({
+  id,
+  ownerId: "o",
+  name: id,
+  active: true,
+  createdAt: new Date(),
+  lastUsedAt: null,
+  rateLimitPerMinute: null,
+  expiresAt: null,
+  monthlyQuota: null,
+  secret: "current",
+  secretStart: "gtw_live_AbCd",
+  graceUntil: null,
+  ...more,
+});
 
 describe("key cache", () => {
   beforeEach(() => {
@@ -9,6 +23,7 @@ describe("key cache", () => {
     delete (globalThis as Record<symbol, unknown>)[Symbol.for("gatehouse.keyCache")];
     process.env.KEY_CACHE_MAX = "3";
     process.env.KEY_CACHE_TTL_MS = "1000";
+    process.env.UNKNOWN_KEY_CACHE_MAX = "2";
   });
 
   async function fresh() {
@@ -64,5 +79,43 @@ describe("key cache", () => {
     const cache = await fresh();
     cache.set("nope", null, cache.currentGeneration);
     expect(cache.get("nope")).toBeNull();
+  });
+
+  it("keeps unknown keys apart, in their own bound, so forged keys cannot push real ones out", async () => {
+    const cache = await fresh();
+    cache.set("real", key("real"), cache.currentGeneration);
+    for (const h of ["f1", "f2", "f3", "f4"]) cache.set(h, null, cache.currentGeneration);
+    expect(cache.get("real")?.id).toBe("real");
+    expect(cache.unknownSize).toBe(2);
+    expect(cache.get("f4")).toBeNull();
+    expect(cache.get("f1")).toBeUndefined();
+    cache.delete("f4"); // the key was just created: it must work at once
+    expect(cache.get("f4")).toBeUndefined();
+  });
+
+  it("never keeps a key past its expiry or its old secret's grace", async () => {
+    vi.useFakeTimers();
+    try {
+      const cache = await fresh();
+      const now = Date.now();
+      cache.set("e", key("e", { expiresAt: new Date(now + 200) }), cache.currentGeneration);
+      cache.set("g", key("g", { secret: "previous", graceUntil: new Date(now + 300) }), cache.currentGeneration);
+      vi.advanceTimersByTime(250);
+      expect(cache.get("e")).toBeUndefined();
+      expect(cache.get("g")?.id).toBe("g");
+      vi.advanceTimersByTime(100);
+      expect(cache.get("g")).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("drops an account's keys when its plan changes", async () => {
+    const cache = await fresh();
+    cache.set("a", key("a", { ownerId: "one" }), cache.currentGeneration);
+    cache.set("b", key("b", { ownerId: "two" }), cache.currentGeneration);
+    cache.deleteOwner("one");
+    expect(cache.get("a")).toBeUndefined();
+    expect(cache.get("b")?.id).toBe("b");
   });
 });
