@@ -6,6 +6,7 @@ import { ensureDevSecret } from "@/lib/dev-secret";
 import { env, setEnv } from "@/lib/env";
 import { startRevocationListener, stopRevocationListener } from "@/lib/gateway/revocation";
 import { startUsageWriter, stopUsageWriter } from "@/lib/gateway/usage";
+import { startRequestLogMaintenance, stopRequestLogMaintenance } from "@/lib/request-log/maintenance";
 import { onShutdown } from "@/lib/shutdown";
 
 export async function startServer(): Promise<void> {
@@ -21,12 +22,14 @@ export async function startServer(): Promise<void> {
   const { url, embedded } = prepared;
   // In this order at shutdown: write what is buffered, then close connections, then stop PostgreSQL.
   onShutdown("flush usage", stopUsageWriter);
+  onShutdown("stop request log maintenance", stopRequestLogMaintenance);
   onShutdown("stop revocation listener", stopRevocationListener);
   onShutdown("close database pool", closeDb);
   if (embedded?.owned) onShutdown("stop embedded PostgreSQL", embedded.stop);
 
   startRevocationListener(url);
   startUsageWriter();
+  startRequestLogMaintenance();
   console.log(`Gatehouse: database ${describeUrl(url)}${embedded ? ` (embedded, data in ${env().EMBEDDED_PG_DIR})` : ""}`);
 
   const demoWanted = env().SEED_DEMO || (embedded !== null && env().NODE_ENV !== "production");

@@ -16,7 +16,7 @@ function whoami(key: KeyForGateway, now: Date): Response {
   );
 }
 
-function logRequest(request: Request, url: URL, key: KeyForGateway, status: number, startedAt: number, at = new Date()): void {
+function logRequest(request: Request, url: URL, key: KeyForGateway, status: number, startedAt: number, at = new Date(), refusal?: RefusalCode): void {
   recordRequest({
     ownerId: key.ownerId,
     keyId: key.id,
@@ -25,13 +25,15 @@ function logRequest(request: Request, url: URL, key: KeyForGateway, status: numb
     status,
     latencyMs: Math.max(0, Math.round(performance.now() - startedAt)),
     clientIp: clientIp(request.headers),
+    refusal: refusal ?? null,
+    userAgent: request.headers.get("user-agent"),
     createdAt: at,
   });
 }
 
 /** A refusal as a response, logged for the key's owner when the key is known (a switched-off key). */
 function refuse(request: Request, url: URL, code: RefusalCode, key: KeyForGateway | undefined, startedAt: number): Response {
-  if (key) logRequest(request, url, key, REFUSALS[code].status, startedAt);
+  if (key) logRequest(request, url, key, REFUSALS[code].status, startedAt, new Date(), code);
   return refusalResponse(code);
 }
 

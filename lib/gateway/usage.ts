@@ -1,7 +1,8 @@
 // The batched writer: accepted requests move their key's last-used time and every request
-// goes into the log, in memory first; one statement per interval writes them all.
+// goes into the log, in memory first; one statement per interval writes them all (with the
+// rollups and sources computed from them, db/queries/usage.ts).
 import { describeDbError } from "@/db/queries/errors";
-import { pruneRequests, type RequestRow, writeUsage } from "@/db/queries/usage";
+import { type RequestRow, writeUsage } from "@/db/queries/usage";
 import { env } from "@/lib/env";
 import { processSingleton } from "@/lib/process-singleton";
 import { logThrottled } from "@/lib/throttled-log";
@@ -66,14 +67,9 @@ export async function flushUsage(): Promise<void> {
 export function startUsageWriter(): void {
   const w = writer();
   if (w.timers.length) return;
-  const prune = () =>
-    pruneRequests(env().REQUEST_LOG_RETENTION_DAYS).catch((e) => console.error(`Gatehouse: pruning the request log failed: ${describeDbError(e)}`));
-  w.timers.push(
-    setInterval(() => void flushUsage(), env().USAGE_FLUSH_MS),
-    setInterval(prune, 60 * 60 * 1000),
-  );
+  // Retention is lib/request-log/maintenance.ts's: it drops whole days of the log.
+  w.timers.push(setInterval(() => void flushUsage(), env().USAGE_FLUSH_MS));
   for (const timer of w.timers) timer.unref();
-  void prune();
 }
 
 export async function stopUsageWriter(): Promise<void> {
