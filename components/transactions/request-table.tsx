@@ -29,6 +29,7 @@ export function RequestTable({ rows }: { rows: RequestListItem[] }) {
             <td className={`${td} max-w-72 break-all font-mono text-sm`}>{r.path}</td>
             <td className={td}>
               <span className={`rounded px-1.5 py-0.5 font-mono text-sm ${tone(r.status)}`}>{r.status}</span>
+              {r.refusal ? <span className="ml-1.5 font-mono text-xs text-zinc-600">{r.refusal}</span> : null}
             </td>
             <td className={`${td} whitespace-nowrap text-zinc-700`}>{r.latencyMs < 1 ? "< 1 ms" : `${r.latencyMs} ms`}</td>
             <td className={`${td} font-mono text-sm text-zinc-600`}>{r.clientIp ?? "—"}</td>
