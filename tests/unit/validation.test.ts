@@ -3,7 +3,7 @@ import { createKeySchema, requestFilterSchema, setKeyActiveSchema } from "@/lib/
 
 describe("createKeySchema", () => {
   it("trims the name and turns an empty description into null", () => {
-    expect(createKeySchema.parse({ name: "  Swaggy M.  ", description: "   " })).toEqual({ name: "Swaggy M.", description: null });
+    expect(createKeySchema.parse({ name: "  Swaggy M.  ", description: "   " })).toEqual({ name: "Swaggy M.", description: null, expires: "never" });
   });
   it("accepts 64 characters of name and 500 of description, and no more", () => {
     expect(createKeySchema.safeParse({ name: "n".repeat(64), description: "d".repeat(500) }).success).toBe(true);
