@@ -33,8 +33,9 @@ describe("CSV", () => {
   });
 
   it("neutralizes formulas: a leading =, +, -, @, tab or CR gets an apostrophe", () => {
-    for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(csvField(`${start}cmd|' /C calc'!A0`).startsWith(`'${start}`) || csvField(`${start}x`).startsWith(`"'${start}`)).toBe(true);
-    expect(csvField("=HYPERLINK(\"http://x\",\"y\")")).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    for (const start of ["=", "+", "-", "@", "\t", "\r"])
+      expect(csvField(`${start}cmd|' /C calc'!A0`).startsWith(`'${start}`) || csvField(`${start}x`).startsWith(`"'${start}`)).toBe(true);
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
     expect(csvField("/api/gateway/a=b")).toBe("/api/gateway/a=b");
   });
 
@@ -42,6 +43,9 @@ describe("CSV", () => {
     const fields = ["/api/gateway/a,b", 'q"uote', "new\nline", "=1+2", "-1", "@me", "ok"];
     const text = csvRecord(fields) + csvRecord(["x", 1, null]);
     expect(text.endsWith("\r\n")).toBe(true);
-    expect(parseCsv(text)).toEqual([["/api/gateway/a,b", 'q"uote', "new\nline", "'=1+2", "'-1", "'@me", "ok"], ["x", "1", ""]]);
+    expect(parseCsv(text)).toEqual([
+      ["/api/gateway/a,b", 'q"uote', "new\nline", "'=1+2", "'-1", "'@me", "ok"],
+      ["x", "1", ""],
+    ]);
   });
 });
