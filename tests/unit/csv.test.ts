@@ -1,26 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvField, csvRecord } from "@/lib/csv";
-
-/** A small RFC 4180 reader, to prove what was written reads back as the same fields. */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), i++;
-    else field += c;
-  }
-  if (field || record.length) record.push(field), records.push(record);
-  return records;
-}
+import { parseCsv } from "@/tests/helpers/csv";
 
 describe("CSV", () => {
   it("quotes fields with commas, quotes, CR or LF and doubles the quotes", () => {
