@@ -2,6 +2,7 @@
 // p50 and p99 latency over time (from the rollups' histograms), one tab stop, arrow keys
 // move the tooltip.
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { legendText } from "@/components/charts/legend-text";
 import { formatMs } from "@/lib/dashboard/format";
 
@@ -19,7 +20,7 @@ export function LatencyChart({ data, name }: { data: LatencyPoint[]; name: strin
       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e4e7" />
       <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#52525b" }} minTickGap={16} />
       <YAxis tick={{ fontSize: 12, fill: "#52525b" }} width={56} tickFormatter={(v: number) => formatMs(v)} />
-      <Tooltip formatter={(v) => formatMs(typeof v === "number" ? v : null)} />
+      <Tooltip content={<ChartTooltip format={formatMs} />} />
       <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
       <Line type="monotone" dataKey="p50" name="p50" stroke="#0e7490" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
       <Line type="monotone" dataKey="p99" name="p99" stroke="#b91c1c" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />

@@ -3,6 +3,7 @@
 // <style> element); its accessibility layer makes the chart one tab stop whose tooltip the
 // arrow keys move from point to point.
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { legendText } from "@/components/charts/legend-text";
 import { outcomeStyle } from "@/lib/dashboard/outcomes";
 
@@ -20,7 +21,7 @@ export function TrafficChart({ data, outcomes, name }: { data: StackedPoint[]; o
       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e4e7" />
       <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#52525b" }} minTickGap={16} />
       <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#52525b" }} width={48} />
-      <Tooltip cursor={{ fill: "#f4f4f5" }} />
+      <Tooltip cursor={{ fill: "#f4f4f5" }} content={<ChartTooltip format={(v) => (v ?? 0).toLocaleString("en-US")} />} />
       <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
       {outcomes.map((o) => {
         const style = outcomeStyle(o);
