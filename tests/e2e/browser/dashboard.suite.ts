@@ -128,7 +128,7 @@ export function dashboardTests(fx: BrowserFixture) {
     it("previews what switching a key off stops, by keyboard; a quiet key switches at once", async () => {
       const { page, user } = await signedInPage(fx.pool, fx.baseUrl, "impact");
       const used = await createTestKey(user, "Busy key");
-      const quiet = await createTestKey(user, "Quiet key");
+      await createTestKey(user, "Quiet key");
       for (let i = 0; i < 3; i++) expect((await whoami(fx.baseUrl, used.key)).status).toBe(200);
       await eventually(async () => (await keyImpact(user.id, used.id)).calls, 10_000).toBe(3);
 
