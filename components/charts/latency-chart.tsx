@@ -9,6 +9,8 @@ import { formatMs } from "@/lib/dashboard/format";
 export type LatencyPoint = { label: string; p50: number | null; p99: number | null };
 
 export function LatencyChart({ data, name }: { data: LatencyPoint[]; name: string }) {
+  // A lone point draws no line: show the points themselves when there are few.
+  const dots = data.filter((d) => d.p50 !== null).length < 3;
   return (
     <LineChart
       data={data}
@@ -22,8 +24,8 @@ export function LatencyChart({ data, name }: { data: LatencyPoint[]; name: strin
       <YAxis tick={{ fontSize: 12, fill: "#52525b" }} width={56} tickFormatter={(v: number) => formatMs(v)} />
       <Tooltip content={<ChartTooltip format={formatMs} />} />
       <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
-      <Line type="monotone" dataKey="p50" name="p50" stroke="#0e7490" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-      <Line type="monotone" dataKey="p99" name="p99" stroke="#b91c1c" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+      <Line type="monotone" dataKey="p50" name="p50" stroke="#0e7490" strokeWidth={2} dot={dots} connectNulls isAnimationActive={false} />
+      <Line type="monotone" dataKey="p99" name="p99" stroke="#b91c1c" strokeWidth={2} dot={dots} connectNulls isAnimationActive={false} />
     </LineChart>
   );
 }

@@ -4,9 +4,9 @@ import type { TrafficSummary } from "@/lib/dashboard/series";
 type Quota = { used: number; quota: number | null; resetsAt: Date };
 const resets = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
-function Tile({ term, children, note }: { term: string; children: React.ReactNode; note?: React.ReactNode }) {
+function Tile({ term, children, note, wide }: { term: string; children: React.ReactNode; note?: React.ReactNode; wide?: boolean }) {
   return (
-    <div className="rounded-lg border border-zinc-200 bg-white p-4">
+    <div className={`rounded-lg border border-zinc-200 bg-white p-4 ${wide ? "col-span-2 lg:col-span-1" : ""}`}>
       <dt className="text-sm font-semibold text-zinc-600">{term}</dt>
       <dd className="mt-1 text-2xl font-bold tabular-nums tracking-tight">{children}</dd>
       {note ? <dd className="mt-0.5 text-xs text-zinc-500">{note}</dd> : null}
@@ -23,6 +23,13 @@ export function StatTiles({ summary, rangeLabel, quota }: { summary: TrafficSumm
       </Tile>
       <Tile term="Success rate" note={`2xx and 3xx; ${formatCount(refused)} others`}>
         {formatPercent(summary.succeeded, summary.total)}
+      </Tile>
+      <Tile
+        wide
+        term="Quota this month"
+        note={quota.quota === null ? "No monthly quota on your plan" : `of ${formatCount(quota.quota)}, resets ${resets.format(quota.resetsAt)}`}
+      >
+        {quota.quota === null ? formatCount(quota.used) : formatPercent(quota.used, quota.quota)}
       </Tile>
       <div className="col-span-2 rounded-lg border border-zinc-200 bg-white p-4 lg:col-span-1">
         <dt className="text-sm font-semibold text-zinc-600">Latency</dt>
@@ -45,12 +52,6 @@ export function StatTiles({ summary, rangeLabel, quota }: { summary: TrafficSumm
           </dl>
         </dd>
       </div>
-      <Tile
-        term="Quota this month"
-        note={quota.quota === null ? "No monthly quota on your plan" : `of ${formatCount(quota.quota)}, resets ${resets.format(quota.resetsAt)}`}
-      >
-        {quota.quota === null ? formatCount(quota.used) : formatPercent(quota.used, quota.quota)}
-      </Tile>
     </dl>
   );
 }
