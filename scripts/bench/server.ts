@@ -1,7 +1,8 @@
 // Starts `next start` in its own process group for the benchmark, and stops it.
 import { spawn } from "node:child_process";
 
-export type BenchServer = { url: string; stop(): Promise<void> };
+/** pid: the server's process, leader of its own process group. */
+export type BenchServer = { url: string; pid: number; stop(): Promise<void> };
 
 export async function startProductionServer(port: number, env: Record<string, string>): Promise<BenchServer> {
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -25,6 +26,7 @@ export async function startProductionServer(port: number, env: Record<string, st
   }
   return {
     url,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
       await exited;
