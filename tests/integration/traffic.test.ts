@@ -151,4 +151,43 @@ describe("traffic reads", () => {
     expect(exported[0]).toMatchObject({ key: expect.any(String), method: "GET", status: expect.any(Number) });
     expect(exported.map((r) => r.time)).toEqual([...exported.map((r) => r.time)].sort().reverse());
   });
+
+  it("pages across days, both ways, through the widening windows", async () => {
+    const user = await createTestUser("pages-days");
+    const key = await createTestKey(user);
+    const now = Date.now();
+    const ages = [0.01, 0.5, 1.5, 2, 3.9, 4.1, 10, 15.9, 16.1, 25, 28]; // within the retention another test enforces
+    await writeTraffic(
+      user.id,
+      ages.map((days) => ({ keyId: key.id, status: 200, latencyMs: 1, at: new Date(now - days * 24 * HOUR) })),
+    );
+    const forward: number[] = [];
+    const pages: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await listRequestsPage(user.id, { after, path: undefined }, 3);
+      forward.push(...page.rows.map((r) => r.createdAt.getTime()));
+      after = page.next ?? undefined;
+      if (after) pages.push(after);
+    } while (after);
+    expect(forward).toEqual(ages.map((d) => now - d * 24 * HOUR));
+    // Back from the last page to the first, through "previous".
+    const last = await listRequestsPage(user.id, { after: pages.at(-1), path: undefined }, 3);
+    const backward: number[] = last.rows.map((r) => r.createdAt.getTime());
+    let before = last.previous ?? undefined;
+    while (before) {
+      const page = await listRequestsPage(user.id, { before, path: undefined }, 3);
+      backward.unshift(...page.rows.map((r) => r.createdAt.getTime()));
+      before = page.previous ?? undefined;
+    }
+    expect(backward).toEqual(forward);
+    const from = new Date(now - 16 * 24 * HOUR).toISOString().slice(0, 10);
+    const to = new Date(now - 2 * 24 * HOUR).toISOString().slice(0, 10);
+    const ranged = await listRequestsPage(user.id, { from, to, path: undefined }, 100);
+    const inRange = ages.filter((d) => {
+      const day = new Date(now - d * 24 * HOUR).toISOString().slice(0, 10);
+      return day >= from && day <= to;
+    });
+    expect(ranged.rows.map((r) => r.createdAt.getTime())).toEqual(inRange.map((d) => now - d * 24 * HOUR));
+  });
 });
