@@ -225,7 +225,12 @@ export const keySources = pgTable(
     lastSeen: timestamp("last_seen", { withTimezone: true }).notNull(),
     requests: integer("requests").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.keyId, t.day, t.kind, t.value] }), index("key_sources_day_idx").on(t.day)],
+  (t) => [
+    // By value first: a source's first sighting over everything kept is a short index range.
+    primaryKey({ columns: [t.keyId, t.kind, t.value, t.day] }),
+    index("key_sources_key_day_idx").on(t.keyId, t.day),
+    index("key_sources_day_idx").on(t.day),
+  ],
 );
 
 // The gateway's shared counters. Instances lease blocks of tokens from them in one statement

@@ -1,4 +1,4 @@
-// npm run bench:dashboard [-- --no-build --rows 5000000 --other-rows 5000000 --samples 100]
+// npm run bench:dashboard [-- --no-build --rows 5000000 --other-rows 5000000 --samples 100 --reuse]
 // Seeds one account with 50 keys and ROWS request rows over 30 days, plus OTHER_ROWS for 100
 // other accounts (INSERT … SELECT generate_series; rollups and sources built from them),
 // then measures against `next start`: the 30-day Dashboard's server render, Transaction
@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     rows: { type: "string", default: "5000000" },
     "other-rows": { type: "string", default: "5000000" },
     samples: { type: "string", default: "100" },
+    // Measure again on a DATABASE_URL this script seeded before, without seeding.
+    reuse: { type: "boolean", default: false },
   },
 });
 const ROWS = Number(args.rows);
@@ -62,41 +64,53 @@ const sql = postgres(url, { max: 1, onnotice: () => {} });
 const end = new Date();
 const start = new Date(end.getTime() - 30 * DAY);
 
-const email = `bench-dashboard-${randomUUID()}@gatehouse.dev`;
-const user = await createUser(email, await hashPassword(PASSWORD), { planId: "internal" });
-if (!user) throw new Error("could not create the benchmark user");
-const makeKeys = async (ownerIds: string[], perOwner: number) =>
-  sql<{ id: string; ownerId: string }[]>`
-    insert into api_keys (owner_id, name, hash, start)
-    select o, 'bench key ' || n, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 'gtw_live_bnch'
-    from unnest(${ownerIds}::uuid[]) as o cross join generate_series(1, ${perOwner}) as n
-    returning id, owner_id as "ownerId"`;
-const keys = await makeKeys([user.id], 50);
-const others = await sql<{ id: string }[]>`
-  insert into users (email, password_hash, plan_id)
-  select 'bench-other-' || n || '-' || ${randomUUID()} || '@gatehouse.dev', 'not-a-hash', 'internal' from generate_series(1, 100) as n
-  returning id`;
-const otherKeys = await makeKeys(
-  others.map((o) => o.id),
-  5,
-);
+const [seeded] = args.reuse
+  ? await sql<{ email: string }[]>`select email from users where email like 'bench-dashboard-%' order by created_at desc limit 1`
+  : [];
+const email = seeded?.email ?? `bench-dashboard-${randomUUID()}@gatehouse.dev`;
+const keys = seeded
+  ? await sql<{ id: string; ownerId: string }[]>`
+      select k.id, k.owner_id as "ownerId" from api_keys k join users u on u.id = k.owner_id
+      where u.email = ${email} order by substring(k.name from '[0-9]+$')::int`
+  : await seed();
 
-await ensureRequestPartitions(start.toISOString().slice(0, 10), new Date(end.getTime() + 7 * DAY).toISOString().slice(0, 10));
-await closeDb();
-// A bench seed: the foreign-key triggers are skipped for speed (every key and owner above exists).
-await sql`set session_replication_role = replica`;
-console.log(`Seeding ${ROWS.toLocaleString("en-US")} rows for the account and ${OTHER_ROWS.toLocaleString("en-US")} for 100 others…`);
-await seedRequests(sql, keys, ROWS, end, 30, 2);
-await seedRequests(sql, otherKeys, OTHER_ROWS, end, 30, 1);
-console.log(`  rows in ${since()}; building rollups and sources…`);
-await buildRollups(sql, start, new Date(end.getTime() + 1000));
-await sql`set session_replication_role = origin`;
-await sql`analyze`;
-const [sizes] = await sql`select (select count(*) from request_rollups)::int as rollups, (select count(*) from key_sources)::int as sources,
-  pg_size_pretty(pg_total_relation_size('gateway_requests_default') + (select sum(pg_total_relation_size(inhrelid)) from pg_inherits where inhparent = 'gateway_requests'::regclass)) as log`;
-console.log(
-  `  seeded in ${since()}: ${sizes.rollups.toLocaleString("en-US")} rollup rows, ${sizes.sources.toLocaleString("en-US")} source rows, log ${sizes.log}`,
-);
+async function seed(): Promise<{ id: string; ownerId: string }[]> {
+  const user = await createUser(email, await hashPassword(PASSWORD), { planId: "internal" });
+  if (!user) throw new Error("could not create the benchmark user");
+  const makeKeys = async (ownerIds: string[], perOwner: number) =>
+    sql<{ id: string; ownerId: string }[]>`
+      insert into api_keys (owner_id, name, hash, start)
+      select o, 'bench key ' || n, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 'gtw_live_bnch'
+      from unnest(${ownerIds}::uuid[]) as o cross join generate_series(1, ${perOwner}) as n
+      order by o, n
+      returning id, owner_id as "ownerId"`;
+  const ownKeys = await makeKeys([user.id], 50);
+  const others = await sql<{ id: string }[]>`
+    insert into users (email, password_hash, plan_id)
+    select 'bench-other-' || n || '-' || ${randomUUID()} || '@gatehouse.dev', 'not-a-hash', 'internal' from generate_series(1, 100) as n
+    returning id`;
+  const otherKeys = await makeKeys(
+    others.map((o) => o.id),
+    5,
+  );
+  await ensureRequestPartitions(start.toISOString().slice(0, 10), new Date(end.getTime() + 7 * DAY).toISOString().slice(0, 10));
+  await closeDb();
+  // A bench seed: the foreign-key triggers are skipped for speed (every key and owner above exists).
+  await sql`set session_replication_role = replica`;
+  console.log(`Seeding ${ROWS.toLocaleString("en-US")} rows for the account and ${OTHER_ROWS.toLocaleString("en-US")} for 100 others…`);
+  await seedRequests(sql, ownKeys, ROWS, end, 30, 2);
+  await seedRequests(sql, otherKeys, OTHER_ROWS, end, 30, 1);
+  console.log(`  rows in ${since()}; building rollups and sources…`);
+  await buildRollups(sql, start, new Date(end.getTime() + 1000));
+  await sql`set session_replication_role = origin`;
+  await sql`analyze`;
+  const [sizes] = await sql`select (select count(*) from request_rollups)::int as rollups, (select count(*) from key_sources)::int as sources,
+    pg_size_pretty(pg_total_relation_size('gateway_requests_default') + (select sum(pg_total_relation_size(inhrelid)) from pg_inherits where inhparent = 'gateway_requests'::regclass)) as log`;
+  console.log(
+    `  seeded in ${since()}: ${sizes.rollups.toLocaleString("en-US")} rollup rows, ${sizes.sources.toLocaleString("en-US")} source rows, log ${sizes.log}`,
+  );
+  return ownKeys;
+}
 
 const server = await startProductionServer(3100 + Math.floor(Math.random() * 800), { DATABASE_URL: url, AUTH_SECRET: randomBytes(33).toString("base64url") });
 try {
@@ -117,7 +131,7 @@ try {
   await page("Dashboard, 7 days", "/dashboard?range=7d", "Top keys");
   await page("Dashboard, 24 hours", "/dashboard?range=24h", "Top keys");
   await page("Dashboard, 1 hour", "/dashboard?range=1h", "Top keys");
-  const busiest = keys[0].id;
+  const busiest = keys[0].id; // "bench key 1": the seed favours the first keys
   const today = end.toISOString().slice(0, 10);
   const filtered = [
     await page("Transactions, key + 5xx", `/transactions?key=${busiest}&status=5xx`, "Gateway requests table"),

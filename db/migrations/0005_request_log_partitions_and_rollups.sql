@@ -7,7 +7,7 @@ CREATE TABLE "key_sources" (
 	"first_seen" timestamp with time zone NOT NULL,
 	"last_seen" timestamp with time zone NOT NULL,
 	"requests" integer NOT NULL,
-	CONSTRAINT "key_sources_key_id_day_kind_value_pk" PRIMARY KEY("key_id","day","kind","value")
+	CONSTRAINT "key_sources_key_id_kind_value_day_pk" PRIMARY KEY("key_id","kind","value","day")
 );
 --> statement-breakpoint
 CREATE TABLE "request_rollups" (
@@ -160,9 +160,10 @@ ALTER TABLE "key_sources" ADD CONSTRAINT "key_sources_key_id_api_keys_id_fk" FOR
 ALTER TABLE "key_sources" ADD CONSTRAINT "key_sources_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_rollups" ADD CONSTRAINT "request_rollups_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_rollups" ADD CONSTRAINT "request_rollups_key_id_api_keys_id_fk" FOREIGN KEY ("key_id") REFERENCES "public"."api_keys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "key_sources_key_day_idx" ON "key_sources" USING btree ("key_id","day");--> statement-breakpoint
 CREATE INDEX "key_sources_day_idx" ON "key_sources" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "request_rollups_key_idx" ON "request_rollups" USING btree ("key_id","grain","bucket") WHERE key_id IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "request_rollups_grain_bucket_idx" ON "request_rollups" USING btree ("grain","bucket");--> statement-breakpoint
+CREATE INDEX "request_rollups_grain_bucket_idx" ON "request_rollups" USING btree ("grain","bucket");
 -- Rollups and sources for the rows the log already had (minutes only for the last two days,
 -- which is all the minute grain is kept for).
 INSERT INTO request_rollups (owner_id, key_id, grain, bucket, outcome, requests, latency)

@@ -1,8 +1,9 @@
 // What a key's page and the switch's impact preview read: from the rollups and the sources,
 // plus one indexed row of the log for the last caller. Every read is scoped by the owner.
-import { and, desc, eq, gte, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { type GatewayRequest, gatewayRequests, type KeySource, keySources, requestRollups } from "@/db/schema";
+import { and, eq, gte, sql } from "drizzle-orm";
+import { db, sqlClient } from "@/db/client";
+import { NEWEST_FIRST } from "@/db/queries/requests";
+import { type GatewayRequest, gatewayRequests, type KeySource, requestRollups } from "@/db/schema";
 
 export type LastCaller = Pick<GatewayRequest, "createdAt" | "clientIp" | "userAgent">;
 export type SourceSummary = Pick<KeySource, "kind" | "value" | "firstSeen" | "lastSeen" | "requests">;
@@ -16,7 +17,7 @@ export async function lastCaller(ownerId: string, keyId: string, since?: Date): 
     .select({ createdAt: gatewayRequests.createdAt, clientIp: gatewayRequests.clientIp, userAgent: gatewayRequests.userAgent })
     .from(gatewayRequests)
     .where(and(eq(gatewayRequests.keyId, keyId), eq(gatewayRequests.ownerId, ownerId), since ? gte(gatewayRequests.createdAt, since) : undefined))
-    .orderBy(desc(gatewayRequests.createdAt), desc(gatewayRequests.id))
+    .orderBy(...NEWEST_FIRST)
     .limit(1);
   return row ?? null;
 }
@@ -39,10 +40,10 @@ export async function keyImpact(ownerId: string, keyId: string, now = new Date()
 }
 
 /**
- * The key's client IPs and user agents seen in the last `days` days (each the SOURCES_SHOWN
- * seen most recently), with the first time each was seen in everything kept (so one seen
- * long ago is not "new"), the last time, and its requests in the window; and how many there
- * were in all.
+ * The key's client IPs and user agents seen in the last `days` days (the SOURCES_SHOWN of each
+ * kind seen most recently), with its requests in those days and the last time it was seen;
+ * its first sighting is looked up over everything kept (so one first seen weeks ago is not
+ * "new"), for the shown ones only, by the (key, kind, value) index. And how many there were.
  */
 export async function keySourcesSince(
   ownerId: string,
@@ -51,24 +52,26 @@ export async function keySourcesSince(
   now = new Date(),
 ): Promise<{ sources: SourceSummary[]; distinct: Record<"ip" | "agent", number> }> {
   const from = new Date(now.getTime() - days * 86_400_000);
-  const fromDay = from.toISOString().slice(0, 10);
-  const grouped = db()
-    .select({
-      kind: keySources.kind,
-      value: keySources.value,
-      firstSeen: sql<Date>`min(${keySources.firstSeen})`.mapWith(keySources.firstSeen).as("first_seen"),
-      lastSeen: sql<Date>`max(${keySources.lastSeen})`.mapWith(keySources.lastSeen).as("last_seen"),
-      requests: sql<number>`coalesce(sum(${keySources.requests}) filter (where ${keySources.day} >= ${fromDay}::date), 0)::int`.as("requests"),
-      rank: sql<number>`row_number() over (partition by ${keySources.kind} order by max(${keySources.lastSeen}) desc)`.as("rank"),
-      distinct: sql<number>`(count(*) over (partition by ${keySources.kind}))::int`.as("distinct"),
-    })
-    .from(keySources)
-    .where(and(eq(keySources.keyId, keyId), eq(keySources.ownerId, ownerId)))
-    .groupBy(keySources.kind, keySources.value)
-    .having(sql`max(${keySources.lastSeen}) >= ${from.toISOString()}::timestamptz`)
-    .as("grouped");
-  const rows = await db().select().from(grouped).where(sql`${grouped.rank} <= ${SOURCES_SHOWN}`).orderBy(grouped.kind, desc(grouped.lastSeen));
+  const rows = await sqlClient()<{ kind: "ip" | "agent"; value: string; firstSeen: string; lastSeen: string; requests: number; distinct: number }[]>`
+    with recent as (
+      select kind, value, max(last_seen) as last_seen, sum(requests)::int as requests,
+             row_number() over (partition by kind order by max(last_seen) desc, value) as rank,
+             (count(*) over (partition by kind))::int as distinct
+      from key_sources
+      where key_id = ${keyId} and owner_id = ${ownerId} and day >= ${from.toISOString().slice(0, 10)}::date
+      group by kind, value
+      having max(last_seen) >= ${from.toISOString()}::timestamptz
+    )
+    select r.kind, r.value, r.requests, r.distinct,
+           to_json(r.last_seen)#>>'{}' as "lastSeen",
+           to_json((select min(s.first_seen) from key_sources s where s.key_id = ${keyId} and s.kind = r.kind and s.value = r.value))#>>'{}' as "firstSeen"
+    from recent r
+    where r.rank <= ${SOURCES_SHOWN}
+    order by r.kind, r.last_seen desc, r.value`;
   const distinct = { ip: 0, agent: 0 };
   for (const r of rows) distinct[r.kind] = r.distinct;
-  return { sources: rows.map(({ rank: _, distinct: __, ...s }) => s), distinct };
+  return {
+    sources: rows.map((r) => ({ kind: r.kind, value: r.value, requests: r.requests, firstSeen: new Date(r.firstSeen), lastSeen: new Date(r.lastSeen) })),
+    distinct,
+  };
 }

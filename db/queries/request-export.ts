@@ -1,9 +1,9 @@
 // The CSV export's read: the same filter as Transaction Monitoring, all matching rows of the
 // owner's, newest first, through a postgres-js cursor, so a million rows stream through a
 // few batches of memory instead of one array.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
-import { requestConditions } from "@/db/queries/requests";
+import { NEWEST_FIRST, requestConditions } from "@/db/queries/requests";
 import { apiKeys, gatewayRequests } from "@/db/schema";
 import type { RequestFilter } from "@/lib/validation";
 
@@ -28,7 +28,7 @@ export function exportRequests(ownerId: string, filter: Omit<RequestFilter, "aft
     .from(gatewayRequests)
     .innerJoin(apiKeys, and(eq(apiKeys.id, gatewayRequests.keyId), eq(apiKeys.ownerId, ownerId)))
     .where(requestConditions(ownerId, filter))
-    .orderBy(desc(gatewayRequests.createdAt), desc(gatewayRequests.id));
+    .orderBy(...NEWEST_FIRST);
   const { sql: text, params } = query.toSQL();
   return sqlClient()
     .unsafe(text, params as never[])

@@ -2,7 +2,7 @@
 // (a cursor is the edge row's time, as PostgreSQL's own text to the microsecond, and id: a
 // JavaScript Date would round it to the millisecond and skip or repeat rows at page edges).
 // The same filter feeds the CSV export (db/queries/request-export.ts).
-import { and, asc, between, desc, eq, gte, isNotNull, like, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, between, eq, gte, isNotNull, like, lt, or, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apiKeys, type GatewayRequest, gatewayRequests } from "@/db/schema";
 import type { RequestFilter } from "@/lib/validation";
@@ -23,6 +23,10 @@ function decode(cursor: string | undefined): Cursor | null {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   return /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(at ?? "") && /^\d+$/.test(id ?? "") ? { at, id: Number(id) } : null;
 }
+// In the indexes' own order: they are "DESC NULLS LAST" (drizzle's .desc()), and a plain
+// DESC (NULLS FIRST) would not match them, so PostgreSQL would read and sort every match.
+export const NEWEST_FIRST = [sql`${gatewayRequests.createdAt} desc nulls last`, sql`${gatewayRequests.id} desc nulls last`];
+const OLDEST_FIRST = [sql`${gatewayRequests.createdAt} asc nulls first`, sql`${gatewayRequests.id} asc nulls first`];
 export const exactTime = sql<string>`to_char(${gatewayRequests.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -132,8 +136,6 @@ function pageQuery(ownerId: string, filter: RequestFilter, w: Window, cursor: Cu
         cursor ? beyond(cursor, direction) : undefined,
       ),
     )
-    .orderBy(
-      ...(direction === "before" ? [asc(gatewayRequests.createdAt), asc(gatewayRequests.id)] : [desc(gatewayRequests.createdAt), desc(gatewayRequests.id)]),
-    )
+    .orderBy(...(direction === "before" ? OLDEST_FIRST : NEWEST_FIRST))
     .limit(limit);
 }
