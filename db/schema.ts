@@ -228,6 +228,7 @@ export const keySources = pgTable(
   (t) => [
     // By value first: a source's first sighting over everything kept is a short index range.
     primaryKey({ columns: [t.keyId, t.kind, t.value, t.day] }),
+    // The migration makes it covering: INCLUDE (owner_id, kind, value, last_seen, requests).
     index("key_sources_key_day_idx").on(t.keyId, t.day),
     index("key_sources_day_idx").on(t.day),
   ],

@@ -112,7 +112,10 @@ async function seed(): Promise<{ id: string; ownerId: string }[]> {
   return ownKeys;
 }
 
-const server = await startProductionServer(3100 + Math.floor(Math.random() * 800), { DATABASE_URL: url, AUTH_SECRET: randomBytes(33).toString("base64url") });
+const serverEnv = { DATABASE_URL: url, AUTH_SECRET: randomBytes(33).toString("base64url") };
+const server = await startProductionServer(3100 + Math.floor(Math.random() * 800), serverEnv);
+const exports: string[] = [];
+let serverStopped = false;
 try {
   const cookie = await signIn(server.url, email, PASSWORD);
   const headers = { cookie };
@@ -142,24 +145,40 @@ try {
   await page("Transactions, unfiltered", "/transactions", "Gateway requests table");
   await page("Key details (7-day usage, sources)", `/keys/${busiest}?range=7d`, "Sources");
 
-  // The export: about 1,000,000 rows (the account's last 6 days), RSS sampled every 100 ms.
+  await server.stop();
+  serverStopped = true;
+
+  // The export: about 1,000,000 rows (the account's last 6 days), on a fresh server each
+  // time, RSS sampled every 100 ms: once with Node's defaults, once with a V8 heap budget.
   const exportFrom = new Date(end.getTime() - 5 * DAY).toISOString().slice(0, 10);
-  const rssBefore = groupRssMb(server.pid);
-  let rssMax = rssBefore;
-  const sampler = setInterval(() => (rssMax = Math.max(rssMax, groupRssMb(server.pid))), 100);
-  const exportStarted = performance.now();
-  const response = await fetch(`${server.url}/transactions/export?from=${exportFrom}`, { headers });
-  let bytes = 0;
-  let lines = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    bytes += chunk.length;
-    for (const b of chunk) if (b === 10) lines++;
+  for (const heap of [undefined, "--max-old-space-size=192"]) {
+    const fresh = await startProductionServer(3100 + Math.floor(Math.random() * 800), { ...serverEnv, NODE_OPTIONS: heap ?? "" });
+    try {
+      const freshCookie = await signIn(fresh.url, email, PASSWORD);
+      await timeRequests(`${fresh.url}/dashboard?range=30d`, { cookie: freshCookie }, 5, 0); // a page or two first, as in use
+      const rssBefore = groupRssMb(fresh.pid);
+      let rssMax = rssBefore;
+      const sampler = setInterval(() => (rssMax = Math.max(rssMax, groupRssMb(fresh.pid))), 100);
+      const exportStarted = performance.now();
+      const response = await fetch(`${fresh.url}/transactions/export?from=${exportFrom}`, { headers: { cookie: freshCookie } });
+      let bytes = 0;
+      let lines = 0;
+      let firstByte = 0;
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        firstByte ||= performance.now() - exportStarted;
+        bytes += chunk.length;
+        for (const b of chunk) if (b === 10) lines++;
+      }
+      clearInterval(sampler);
+      const seconds = (performance.now() - exportStarted) / 1000;
+      exports.push(
+        `CSV export from ${exportFrom} (${heap ? `NODE_OPTIONS=${heap}` : "Node defaults"}): ${(lines - 1).toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(0)} MB, first byte ${firstByte.toFixed(0)} ms, all in ${seconds.toFixed(1)} s; server RSS ${rssBefore.toFixed(0)} MB before, max ${rssMax.toFixed(0)} MB during (goal ≤ 300 MB)`,
+      );
+      console.log(exports.at(-1));
+    } finally {
+      await fresh.stop();
+    }
   }
-  clearInterval(sampler);
-  const exportSeconds = (performance.now() - exportStarted) / 1000;
-  console.log(
-    `CSV export from ${exportFrom}: ${(lines - 1).toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s; server RSS ${rssBefore.toFixed(0)} MB before, max ${rssMax.toFixed(0)} MB during`,
-  );
 
   const flush = await measureFlush(keys);
   const worst = filtered.reduce((a, b) => (b.p95 > a.p95 ? b : a));
@@ -169,11 +188,11 @@ try {
   );
   console.log(`30-day Dashboard p95: ${dashboard30.p95.toFixed(1)} ms (goal ≤ 150 ms)`);
   console.log(`Transaction Monitoring first page, filtered, worst p95: ${worst.p95.toFixed(1)} ms (goal ≤ 100 ms)`);
-  console.log(`CSV export: ${(lines - 1).toLocaleString("en-US")} rows, server RSS max ${rssMax.toFixed(0)} MB (goal ≤ 300 MB)`);
+  for (const line of exports) console.log(line);
   console.log(flush);
 } finally {
   await sql.end();
-  await server.stop();
+  if (!serverStopped) await server.stop();
   await embedded?.stop();
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
 }

@@ -160,7 +160,10 @@ ALTER TABLE "key_sources" ADD CONSTRAINT "key_sources_key_id_api_keys_id_fk" FOR
 ALTER TABLE "key_sources" ADD CONSTRAINT "key_sources_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_rollups" ADD CONSTRAINT "request_rollups_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_rollups" ADD CONSTRAINT "request_rollups_key_id_api_keys_id_fk" FOREIGN KEY ("key_id") REFERENCES "public"."api_keys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "key_sources_key_day_idx" ON "key_sources" USING btree ("key_id","day");--> statement-breakpoint
+-- Covering (INCLUDE, which drizzle cannot express): a key's recent sources are read from the
+-- index alone. Without it PostgreSQL walked the day index (rows arrive in day order) over
+-- every key's sources: 1 s for a key seen from 4,500 addresses a day.
+CREATE INDEX "key_sources_key_day_idx" ON "key_sources" USING btree ("key_id","day") INCLUDE ("owner_id","kind","value","last_seen","requests");--> statement-breakpoint
 CREATE INDEX "key_sources_day_idx" ON "key_sources" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "request_rollups_key_idx" ON "request_rollups" USING btree ("key_id","grain","bucket") WHERE key_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "request_rollups_grain_bucket_idx" ON "request_rollups" USING btree ("grain","bucket");

@@ -34,12 +34,17 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export const pathPrefix = (path: string) => (path.startsWith("/") ? path : `/api/gateway/${path}`);
 const dayStart = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + plusDays * 86_400_000).toISOString();
 
-/** The filter as conditions on gateway_requests, always within the owner's rows. */
+/**
+ * The filter as conditions on gateway_requests joined with api_keys (the caller joins them),
+ * always within the owner's rows: through the key's owner, and the row's own owner_id when no
+ * key is named. With a key named, owner_id is left to the join so that PostgreSQL walks the
+ * (key_id, created_at) index: given both, it walked the owner's index and filtered (0.7 s).
+ */
 export function requestConditions(ownerId: string, filter: Omit<RequestFilter, "after" | "before">): SQL | undefined {
   const { status } = filter;
   return and(
-    eq(gatewayRequests.ownerId, ownerId),
-    filter.key ? eq(gatewayRequests.keyId, filter.key) : undefined,
+    eq(apiKeys.ownerId, ownerId),
+    filter.key ? eq(gatewayRequests.keyId, filter.key) : eq(gatewayRequests.ownerId, ownerId),
     status === "refused"
       ? isNotNull(gatewayRequests.refusal)
       : status
