@@ -3,7 +3,8 @@
 import { and, eq, gte, sql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
 import { NEWEST_FIRST } from "@/db/queries/requests";
-import { type GatewayRequest, gatewayRequests, type KeySource, requestRollups } from "@/db/schema";
+import { ownKeysRollups } from "@/db/queries/traffic";
+import { apiKeys, type GatewayRequest, gatewayRequests, type KeySource, requestRollups } from "@/db/schema";
 
 export type LastCaller = Pick<GatewayRequest, "createdAt" | "clientIp" | "userAgent">;
 export type SourceSummary = Pick<KeySource, "kind" | "value" | "firstSeen" | "lastSeen" | "requests">;
@@ -28,9 +29,9 @@ export async function keyImpact(ownerId: string, keyId: string, now = new Date()
   const [{ calls }] = await db()
     .select({ calls: sql<number>`coalesce(sum(${requestRollups.requests}), 0)::int` })
     .from(requestRollups)
+    .innerJoin(apiKeys, ownKeysRollups(ownerId))
     .where(
       and(
-        eq(requestRollups.ownerId, ownerId),
         eq(requestRollups.keyId, keyId),
         eq(requestRollups.grain, "minute"),
         gte(requestRollups.bucket, sql`date_trunc('minute', ${since.toISOString()}::timestamptz)`),

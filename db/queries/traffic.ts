@@ -20,12 +20,20 @@ export async function accountRollups(ownerId: string, grain: RollupGrain, from: 
     .where(and(eq(requestRollups.ownerId, ownerId), eq(requestRollups.grain, grain), gte(requestRollups.bucket, from), isNull(requestRollups.keyId)));
 }
 
+/**
+ * Rollup rows of keys the owner has: scoped through the key's owner rather than the row's
+ * owner_id, so that PostgreSQL walks the (key_id, grain, bucket) index; given owner_id too, it
+ * walked the owner's rows of every key and filtered (85 ms against 20 ms for a busy key).
+ */
+export const ownKeysRollups = (ownerId: string) => and(eq(apiKeys.id, requestRollups.keyId), eq(apiKeys.ownerId, ownerId));
+
 /** One key's rollups per bucket and outcome since `from`. */
 export async function keyRollups(ownerId: string, keyId: string, grain: RollupGrain, from: Date): Promise<RollupRow[]> {
   return db()
     .select(pointColumns)
     .from(requestRollups)
-    .where(and(eq(requestRollups.ownerId, ownerId), eq(requestRollups.keyId, keyId), eq(requestRollups.grain, grain), gte(requestRollups.bucket, from)));
+    .innerJoin(apiKeys, ownKeysRollups(ownerId))
+    .where(and(eq(requestRollups.keyId, keyId), eq(requestRollups.grain, grain), gte(requestRollups.bucket, from)));
 }
 
 /** The owner's busiest keys since `from` (deleted ones too: their traffic happened), with per-bucket counts for sparklines. */
@@ -51,9 +59,9 @@ export async function topKeys(ownerId: string, grain: RollupGrain, from: Date, l
   const buckets = await db()
     .select({ keyId: sql<string>`${requestRollups.keyId}`, bucket: requestRollups.bucket, requests: sql<number>`sum(${requestRollups.requests})::int` })
     .from(requestRollups)
+    .innerJoin(apiKeys, ownKeysRollups(ownerId))
     .where(
       and(
-        eq(requestRollups.ownerId, ownerId),
         inArray(
           requestRollups.keyId,
           keys.map((k) => k.id),
