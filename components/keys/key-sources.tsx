@@ -63,7 +63,7 @@ function SourceTable({ kind, title, rows, distinct, now }: { kind: "ip" | "agent
 /** Who calls the key: addresses and user agents of the last 7 days; one first seen within 24 hours is marked New. */
 export function KeySources({ sources, distinct, now }: { sources: SourceSummary[]; distinct: Record<"ip" | "agent", number>; now: number }) {
   return (
-    <section aria-labelledby="sources-heading" className="rounded-lg border border-zinc-200 bg-white p-5">
+    <section aria-labelledby="sources-heading" className="min-w-0 rounded-lg border border-zinc-200 bg-white p-5">
       <h2 id="sources-heading" className="text-lg font-semibold">
         Sources
       </h2>

@@ -3,7 +3,7 @@ import type { LastCaller as Caller } from "@/db/queries/key-insight";
 
 export function LastCaller({ caller }: { caller: Caller | null }) {
   return (
-    <section aria-labelledby="caller-heading" className="rounded-lg border border-zinc-200 bg-white p-5">
+    <section aria-labelledby="caller-heading" className="min-w-0 rounded-lg border border-zinc-200 bg-white p-5">
       <h2 id="caller-heading" className="text-lg font-semibold">
         Last caller
       </h2>

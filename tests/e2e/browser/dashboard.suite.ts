@@ -190,6 +190,11 @@ export function dashboardTests(fx: BrowserFixture) {
       expect(await page.getByTestId("key-usage-summary").innerText()).toMatch(/^Last 7 days: 3 requests, 100% success/);
       const problems = await axeProblems(page, "key details with insight");
       await saveScreenshot(page, "34-key-insight", { fullPage: true });
+      const narrow = await fx.pool.newPage({ viewport: { width: 390, height: 844 }, storageState: await page.context().storageState() });
+      await open(narrow, `${fx.baseUrl}/keys/${key.id}?range=7d`);
+      await waitForScript(narrow);
+      await saveScreenshot(narrow, "35-key-insight-390", { fullPage: true });
+      expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(problems.join("\n\n") || "no serious or critical violations").toBe("no serious or critical violations");
     });
   });
