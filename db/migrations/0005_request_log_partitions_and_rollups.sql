@@ -164,7 +164,7 @@ ALTER TABLE "request_rollups" ADD CONSTRAINT "request_rollups_key_id_api_keys_id
 -- index alone. Without it PostgreSQL walked the day index (rows arrive in day order) over
 -- every key's sources: 1 s for a key seen from 4,500 addresses a day.
 CREATE INDEX "key_sources_key_day_idx" ON "key_sources" USING btree ("key_id","day") INCLUDE ("owner_id","kind","value","last_seen","requests");--> statement-breakpoint
-CREATE INDEX "key_sources_day_idx" ON "key_sources" USING btree ("day");--> statement-breakpoint
+CREATE INDEX "key_sources_day_idx" ON "key_sources" USING brin ("day");--> statement-breakpoint
 CREATE INDEX "request_rollups_key_idx" ON "request_rollups" USING btree ("key_id","grain","bucket") WHERE key_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "request_rollups_grain_bucket_idx" ON "request_rollups" USING btree ("grain","bucket");
 -- Rollups and sources for the rows the log already had (minutes only for the last two days,
