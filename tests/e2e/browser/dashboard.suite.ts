@@ -103,13 +103,13 @@ export function dashboardTests(fx: BrowserFixture) {
       expect(await page.getByRole("application", { name: /^Latency p50 and p99/ }).count()).toBe(1);
 
       const problems = await axeProblems(page, "Dashboard with data");
-      await saveScreenshot(page, "30-dashboard", { fullPage: true });
+      await saveScreenshot(page, "40-dashboard", { fullPage: true });
       const narrow = await fx.pool.newPage({ viewport: { width: 390, height: 844 }, storageState: await page.context().storageState() });
       await open(narrow, `${fx.baseUrl}/dashboard?range=30d`);
       await waitForScript(narrow);
       await narrow.waitForTimeout(300); // charts size themselves to the narrow column
       problems.push(...(await axeProblems(narrow, "Dashboard at 390 px")));
-      await saveScreenshot(narrow, "31-dashboard-390", { fullPage: true });
+      await saveScreenshot(narrow, "41-dashboard-390", { fullPage: true });
       expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(problems.join("\n\n") || "no serious or critical violations").toBe("no serious or critical violations");
     });
@@ -121,7 +121,7 @@ export function dashboardTests(fx: BrowserFixture) {
       expect(await page.locator("pre").innerText()).toBe(`curl -H "x-api-key: YOUR_API_AUTH_KEY" ${fx.baseUrl}/api/gateway/whoami`);
       expect(await page.getByRole("application").count()).toBe(0);
       const problems = await axeProblems(page, "empty Dashboard");
-      await saveScreenshot(page, "32-dashboard-empty", { fullPage: true });
+      await saveScreenshot(page, "42-dashboard-empty", { fullPage: true });
       expect(problems.join("\n\n") || "no serious or critical violations").toBe("no serious or critical violations");
     });
 
@@ -143,7 +143,7 @@ export function dashboardTests(fx: BrowserFixture) {
       const description = await page.locator(`#${await dialog.getAttribute("aria-describedby")}`).innerText();
       expect(description).toBe("3 calls in the last 24 h, last from 127.0.0.1, just now. Switch off?");
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Keep it on");
-      await saveScreenshot(page, "33-impact-preview");
+      await saveScreenshot(page, "43-impact-preview");
       const problems = await axeProblems(page, "impact preview");
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "detached" });
@@ -189,11 +189,11 @@ export function dashboardTests(fx: BrowserFixture) {
       expect(await sources.locator('[data-source="leaked-key-tester/0.1"]').innerText()).toContain("New");
       expect(await page.getByTestId("key-usage-summary").innerText()).toMatch(/^Last 7 days: 3 requests, 100% success/);
       const problems = await axeProblems(page, "key details with insight");
-      await saveScreenshot(page, "34-key-insight", { fullPage: true });
+      await saveScreenshot(page, "44-key-insight", { fullPage: true });
       const narrow = await fx.pool.newPage({ viewport: { width: 390, height: 844 }, storageState: await page.context().storageState() });
       await open(narrow, `${fx.baseUrl}/keys/${key.id}?range=7d`);
       await waitForScript(narrow);
-      await saveScreenshot(narrow, "35-key-insight-390", { fullPage: true });
+      await saveScreenshot(narrow, "45-key-insight-390", { fullPage: true });
       expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(problems.join("\n\n") || "no serious or critical violations").toBe("no serious or critical violations");
     });
