@@ -12,6 +12,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
   varchar,
@@ -140,10 +141,16 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * The request log. Partitioned by day (UTC) in the migration, which drizzle cannot express:
+ * partitions are made ahead and dropped whole at the end of REQUEST_LOG_RETENTION_DAYS
+ * (lib/request-log/maintenance.ts), so there is never a large DELETE. The primary key holds
+ * created_at because every unique index of a partitioned table must.
+ */
 export const gatewayRequests = pgTable(
   "gateway_requests",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
     ownerId: uuid("owner_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -155,12 +162,77 @@ export const gatewayRequests = pgTable(
     status: smallint("status").notNull(),
     latencyMs: integer("latency_ms").notNull(),
     clientIp: varchar("client_ip", { length: 64 }),
+    // The gateway's refusal code (key_disabled, key_expired, rate_limited, quota_exceeded…);
+    // null when the request went through to whoami or the upstream.
+    refusal: varchar("refusal", { length: 32 }),
+    userAgent: varchar("user_agent", { length: 256 }),
+    // The start of the secret presented, so a rolled key's old and new secret can be told apart.
+    secretStart: varchar("secret_start", { length: 32 }),
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.createdAt] }),
     index("gateway_requests_owner_created_idx").on(t.ownerId, t.createdAt.desc(), t.id.desc()),
     index("gateway_requests_key_created_idx").on(t.keyId, t.createdAt.desc(), t.id.desc()),
-    index("gateway_requests_created_idx").on(t.createdAt),
+  ],
+);
+
+/**
+ * Request counts and latency histograms per minute, hour and day, per key and outcome,
+ * written by the same statement as the request log (db/queries/usage.ts). A row with a null
+ * key_id is the account's total over all its keys, so a chart reads one row per point and
+ * outcome. Outcome: "2xx" to "5xx" for requests that went through, else the refusal code.
+ * latency holds counts per bucket of lib/request-log/latency-buckets.ts.
+ */
+export const requestRollups = pgTable(
+  "request_rollups",
+  {
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    keyId: uuid("key_id").references(() => apiKeys.id, { onDelete: "cascade" }),
+    grain: varchar("grain", { length: 8 }).$type<RollupGrain>().notNull(),
+    bucket: timestamp("bucket", { withTimezone: true }).notNull(),
+    outcome: varchar("outcome", { length: 32 }).notNull(),
+    requests: integer("requests").notNull(),
+    latency: integer("latency").array().notNull(),
+  },
+  (t) => [
+    unique("request_rollups_point_key").on(t.ownerId, t.grain, t.bucket, t.keyId, t.outcome).nullsNotDistinct(),
+    index("request_rollups_key_idx").on(t.keyId, t.grain, t.bucket).where(sql`key_id IS NOT NULL`),
+    index("request_rollups_grain_bucket_idx").on(t.grain, t.bucket),
+  ],
+);
+export type RollupGrain = "minute" | "hour" | "day";
+
+/**
+ * Who calls each key: one row per key, day (UTC), kind ("ip" or "agent") and value, written by
+ * the same statement as the request log, so the key's page never scans the log for them.
+ */
+export const keySources = pgTable(
+  "key_sources",
+  {
+    keyId: uuid("key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    kind: varchar("kind", { length: 8 }).$type<"ip" | "agent">().notNull(),
+    value: varchar("value", { length: 256 }).notNull(),
+    firstSeen: timestamp("first_seen", { withTimezone: true }).notNull(),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull(),
+    requests: integer("requests").notNull(),
+  },
+  (t) => [
+    // By value first: a source's first sighting over everything kept is a short index range.
+    primaryKey({ columns: [t.keyId, t.kind, t.value, t.day] }),
+    // The migration makes it covering: INCLUDE (owner_id, kind, value, last_seen, requests).
+    index("key_sources_key_day_idx").on(t.keyId, t.day),
+    // BRIN: rows arrive in day order, and retention is its only reader. A B-tree on day
+    // looked cheaper to the planner than the key's index for a key's recent sources (1 s).
+    index("key_sources_day_idx").using("brin", t.day),
   ],
 );
 
@@ -213,3 +285,5 @@ export type User = typeof users.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type GatewayRequest = typeof gatewayRequests.$inferSelect;
 export type NewGatewayRequest = typeof gatewayRequests.$inferInsert;
+export type RequestRollup = typeof requestRollups.$inferSelect;
+export type KeySource = typeof keySources.$inferSelect;

@@ -68,6 +68,8 @@ const schema = z
     AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
     REQUEST_LOG_BUFFER_MAX: z.coerce.number().int().positive().default(50_000),
     REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+    // Day partitions of the request log made ahead of time by the hourly maintenance.
+    REQUEST_LOG_PARTITIONS_AHEAD: z.coerce.number().int().min(1).max(60).default(7),
   })
   .transform(({ NEXTAUTH_SECRET, NEXTAUTH_URL, ...rest }) => ({
     ...rest,

@@ -13,6 +13,7 @@ import { startUsageWriter, stopUsageWriter } from "@/lib/gateway/usage";
 import { startKeyLifecycle, stopKeyLifecycle } from "@/lib/keys/lifecycle";
 import { startMaintenance, stopMaintenance } from "@/lib/maintenance";
 import { processSingleton } from "@/lib/process-singleton";
+import { startRequestLogMaintenance, stopRequestLogMaintenance } from "@/lib/request-log/maintenance";
 import { onShutdown } from "@/lib/shutdown";
 
 /** Once per process, whichever copy of this module (server.ts's or Next.js's bundle) asks first. */
@@ -36,6 +37,7 @@ async function start(): Promise<void> {
   onShutdown("stop key lifecycle sweep", stopKeyLifecycle);
   onShutdown("return leased quota", stopMaintenance);
   onShutdown("flush usage", stopUsageWriter);
+  onShutdown("stop request log maintenance", stopRequestLogMaintenance);
   onShutdown("stop revocation listener", stopRevocationListener);
   onShutdown("stop database probe", stopDatabaseBreaker);
   onShutdown("close database pool", closeDb);
@@ -45,6 +47,7 @@ async function start(): Promise<void> {
   startUsageWriter();
   startKeyLifecycle();
   startMaintenance();
+  startRequestLogMaintenance();
   console.log(`Gatehouse: database ${describeUrl(url)}${embedded ? ` (embedded, data in ${env().EMBEDDED_PG_DIR})` : ""}`);
 
   const demoWanted = env().SEED_DEMO || (embedded !== null && env().NODE_ENV !== "production");

@@ -1,6 +1,7 @@
 // One zod schema per form or action input, imported by the form (instant feedback)
 // and by its server action (the authority).
 import { z } from "zod";
+import { RANGE_IDS } from "@/lib/dashboard/ranges";
 import { EXPIRY_CHOICES, type ExpiryChoice, GRACE_CHOICES, type GraceChoice, isValidExpiryDate } from "@/lib/keys/expiry";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from "@/lib/password-policy";
 
@@ -104,10 +105,32 @@ export const keyListFilterSchema = z.object({
   before: z.string().max(200).optional().catch(undefined),
 });
 
+const utcDay = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d))
+  .optional()
+  .catch(undefined);
+const cursor = z.string().max(200).optional().catch(undefined);
+
+/** Transaction Monitoring's URL (and its export's): anything it does not understand is dropped, never an error page. */
 export const requestFilterSchema = z.object({
   key: z.uuid().optional().catch(undefined),
-  status: z.enum(["2xx", "3xx", "4xx", "5xx"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  // A status class, or "refused": every refusal the gateway logged (key off, expired, limits).
+  status: z.enum(["2xx", "3xx", "4xx", "5xx", "refused"]).optional().catch(undefined),
+  // UTC days, both included.
+  from: utcDay,
+  to: utcDay,
+  // A path prefix; one without a leading "/" is taken as under /api/gateway/.
+  path: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  after: cursor,
+  before: cursor,
 });
 
 // rateLimit: undefined is the plan's default, null unlimited (where the plan allows it).
@@ -120,5 +143,8 @@ export type EditKeyInput = Omit<z.infer<typeof editKeySchema>, "rateLimit"> & { 
 export type KeyExpiryInput = z.infer<typeof keyExpirySchema>;
 export type RequestFilter = z.infer<typeof requestFilterSchema>;
 export type KeyListFilter = z.infer<typeof keyListFilterSchema>;
+
+/** The Dashboard's and a key page's range: anything else falls back to the default. */
+export const trafficRangeSchema = z.object({ range: z.enum(RANGE_IDS).default("24h").catch("24h") });
 
 export const switchPlanSchema = z.object({ planId: z.string({ error: "Choose a plan." }).min(1, "Choose a plan.").max(32) });

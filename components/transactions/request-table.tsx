@@ -8,10 +8,10 @@ const tone = (status: number) => (status < 300 ? "bg-emerald-50 text-emerald-800
 
 export function RequestTable({ rows }: { rows: RequestListItem[] }) {
   return (
-    <ScrollTable label="Gateway requests table" minWidth="min-w-[820px]">
+    <ScrollTable label="Gateway requests table" minWidth="min-w-[900px]">
       <thead className="border-b border-zinc-200 bg-zinc-50">
         <tr>
-          {["Time", "Key", "Method", "Path", "Status", "Latency", "Client IP"].map((h) => (
+          {["Time", "Key", "Method", "Path", "Status", "Refusal", "Latency", "Client IP"].map((h) => (
             <th key={h} scope="col" className={th}>
               {h}
             </th>
@@ -30,6 +30,7 @@ export function RequestTable({ rows }: { rows: RequestListItem[] }) {
             <td className={td}>
               <span className={`rounded px-1.5 py-0.5 font-mono text-sm ${tone(r.status)}`}>{r.status}</span>
             </td>
+            <td className={`${td} font-mono text-sm text-zinc-600`}>{r.refusal ?? ""}</td>
             <td className={`${td} whitespace-nowrap text-zinc-700`}>{r.latencyMs < 1 ? "< 1 ms" : `${r.latencyMs} ms`}</td>
             <td className={`${td} font-mono text-sm text-zinc-600`}>{r.clientIp ?? "—"}</td>
           </tr>

@@ -15,14 +15,17 @@ type ContentProps = {
   role?: "dialog" | "alertdialog";
   /** False while closing by a stray click would lose something (a key shown once). */
   dismissOnOutsideClick?: boolean;
+  /** Where focus goes when it closes, for a dialog opened without a trigger (Radix returns it to the trigger). */
+  onCloseAutoFocus?: (event: Event) => void;
 };
 
-export function DialogContent({ title, description, children, role = "dialog", dismissOnOutsideClick = true }: ContentProps) {
+export function DialogContent({ title, description, children, role = "dialog", dismissOnOutsideClick = true, onCloseAutoFocus }: ContentProps) {
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/50" />
       <RadixDialog.Content
         role={role}
+        onCloseAutoFocus={onCloseAutoFocus}
         onInteractOutside={dismissOnOutsideClick ? undefined : (event) => event.preventDefault()}
         className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl"
       >

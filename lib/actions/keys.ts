@@ -1,6 +1,7 @@
 "use server";
 // Key actions: session and zod in the wrapper, the rules in lib/keys/service.ts.
 import { revalidatePath } from "next/cache";
+import { keyImpact } from "@/db/queries/key-insight";
 import { createKey, deleteKey, editKey, rollKey, setKeyActive, setKeyExpiry } from "@/lib/keys/service";
 import { formAction, type Outcome, userAction } from "@/lib/user-action";
 import { createKeySchema, editKeySchema, keyExpirySchema, keyIdSchema, rollKeySchema, setKeyActiveSchema } from "@/lib/validation";
@@ -25,3 +26,6 @@ export const setKeyExpiryAction = formAction(keyExpirySchema, async (input, user
 export const rollKeyAction = formAction(rollKeySchema, async ({ id, grace }, user) => revalidatingOnSuccess(await rollKey(user, id, Number(grace) * 1000)));
 
 export const deleteKeyAction = userAction(keyIdSchema, async ({ id }, user) => revalidatingOnSuccess(await deleteKey(user, id)));
+
+/** What switching the key off would stop (its calls in the last 24 h and the latest one), read before asking. */
+export const keyImpactAction = userAction(keyIdSchema, async ({ id }, user) => ({ ok: true, data: await keyImpact(user.id, id) }));

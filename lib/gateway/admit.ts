@@ -2,6 +2,7 @@
 // Only an admitted request moves the key's last-used time. Synchronous for a key without
 // limits, or while tokens are held in memory: no Promise on the hot path.
 import type { KeyForGateway } from "@/db/queries/keys";
+import { nowMs } from "@/lib/gateway/clock";
 import { touchKey } from "@/lib/gateway/usage";
 import { checkLimits, type LimitCheck, type Limited } from "@/lib/limits/registry";
 
@@ -10,7 +11,7 @@ const ADMITTED: LimitCheck = { outcome: "ok", headers: {} };
 const limitedOf = new WeakMap<KeyForGateway, Limited>();
 
 function counted(key: KeyForGateway, check: LimitCheck): LimitCheck {
-  if (check.outcome === "ok") touchKey(key.id);
+  if (check.outcome === "ok") touchKey(key.id, nowMs(), key.secret, key.ownerId);
   return check;
 }
 

@@ -52,10 +52,10 @@ function setHeaders(res: ServerResponse, headers: Record<string, string>): void 
 }
 
 function answer(req: IncomingMessage, res: ServerResponse, target: GatewayTarget, verification: Verification, startedAt: number, hops: Hops): void {
-  const logged: LoggedRequest = { method: req.method ?? "", path: target.path, clientIp: hops.client || null, startedAt };
+  const logged: LoggedRequest = { method: req.method ?? "", path: target.path, clientIp: hops.client || null, userAgent: req.headers["user-agent"], startedAt };
   if (!verification.ok) {
     if (verification.code === "invalid_key" || verification.code === "unknown_key") countInvalidKey(hops.client, nowMs());
-    if (verification.key) logRequest(logged, verification.key, refusalStatus(verification.code));
+    if (verification.key) logRequest(logged, verification.key, refusalStatus(verification.code), verification.code);
     refuse(req, res, verification.code);
     return;
   }
@@ -82,14 +82,14 @@ function proceed(
   setHeaders(res, check.headers);
   if (check.outcome !== "ok") {
     if (check.retryAfterSeconds !== undefined) res.setHeader("retry-after", String(check.retryAfterSeconds));
-    logRequest(logged, key, refusalStatus(check.outcome));
+    logRequest(logged, key, refusalStatus(check.outcome), check.outcome);
     refuse(req, res, check.outcome);
     return;
   }
   if (isWhoami(req.method, target)) {
     const now = nowMs();
     sendWhoami(res, key, now);
-    logRequest(logged, key, 200, now);
+    logRequest(logged, key, 200, null, now);
     return;
   }
   inFlight(

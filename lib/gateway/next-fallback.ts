@@ -31,22 +31,23 @@ export async function answerGatewayInNext(request: Request): Promise<Response> {
     authorization: request.headers.get("authorization") ?? undefined,
     search: target.search,
   });
-  const logged: LoggedRequest = { method: request.method, path: target.path, clientIp: clientIp(request.headers), startedAt };
+  const userAgent = request.headers.get("user-agent") ?? undefined;
+  const logged: LoggedRequest = { method: request.method, path: target.path, clientIp: clientIp(request.headers), userAgent, startedAt };
   if (!verification.ok) {
-    if (verification.key) logRequest(logged, verification.key, refusalStatus(verification.code));
+    if (verification.key) logRequest(logged, verification.key, refusalStatus(verification.code), verification.code);
     return refusalResponse(verification.code);
   }
   if (!isWhoami(request.method, target)) {
-    logRequest(logged, verification.key, refusalStatus("lane_missing"));
+    logRequest(logged, verification.key, refusalStatus("lane_missing"), "lane_missing");
     return refusalResponse("lane_missing");
   }
   const check = await admit(verification.key);
   if (check.outcome !== "ok") {
-    logRequest(logged, verification.key, refusalStatus(check.outcome));
+    logRequest(logged, verification.key, refusalStatus(check.outcome), check.outcome);
     const retry: Record<string, string> = check.retryAfterSeconds === undefined ? {} : { "retry-after": String(check.retryAfterSeconds) };
     return refusalResponse(check.outcome, { ...check.headers, ...retry });
   }
   const now = nowMs();
-  logRequest(logged, verification.key, 200, now);
+  logRequest(logged, verification.key, 200, null, now);
   return whoamiResponse(verification.key, now, check.headers);
 }

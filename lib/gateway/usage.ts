@@ -1,50 +1,92 @@
-// The batched writer: accepted requests move their key's last-used time and every request
-// goes into the log, in memory first; one statement per interval writes them all.
+// The batched writer: admitted requests move their key's last-used times and count against
+// their account's quota, every request goes into the log and its rollups, in memory first;
+// one statement per interval writes them all (db/queries/usage.ts).
 import { describeDbError } from "@/db/queries/errors";
-import { pruneRequests, type RequestRow, requestRowJson, writeUsage } from "@/db/queries/usage";
+import { type AccountUse, type RequestRow, requestRowJson, writeUsage } from "@/db/queries/usage";
 import { env } from "@/lib/env";
 import { dateAt, nowMs } from "@/lib/gateway/clock";
+import { periodEnd, periodOf } from "@/lib/limits/period";
 import { processSingleton } from "@/lib/process-singleton";
+import { Rollup } from "@/lib/request-log/rollup";
 import { logThrottled } from "@/lib/throttled-log";
 
-// Last-used times as epoch milliseconds: a number per request rather than a Date.
-// Log rows as the JSON text the flush sends (db/queries/usage.ts).
-type Buffer = { lastUse: Map<string, number>; rows: string[]; dropped: number };
+/** Epoch milliseconds of a key's last use: of either secret, and of each. */
+type Use = { at: number; current: number; previous: number };
+type Buffer = { lastUse: Map<string, Use>; accounts: Map<string, number>; rows: string[]; rollup: Rollup; dropped: number };
 type Writer = Buffer & { flushing?: Promise<void>; timers: NodeJS.Timeout[]; flushes: number };
 
-const writer = (): Writer => processSingleton("usage", () => ({ lastUse: new Map(), rows: [], dropped: 0, timers: [], flushes: 0 }));
+const writer = (): Writer =>
+  processSingleton("usage", () => ({ lastUse: new Map(), accounts: new Map(), rows: [], rollup: new Rollup(), dropped: 0, timers: [], flushes: 0 }));
 
-export function touchKey(keyId: string, at: Date | number = nowMs()): void {
-  const { lastUse } = writer();
+/**
+ * An admitted request: its key's last use (by the secret presented, as a rolled key's grace
+ * needs) and one request of its account's monthly quota.
+ */
+export function touchKey(keyId: string, at: Date | number = nowMs(), secret: "current" | "previous" = "current", ownerId?: string): void {
+  const { lastUse, accounts } = writer();
   const ms = typeof at === "number" ? at : at.getTime();
-  const seen = lastUse.get(keyId);
-  if (seen === undefined || seen < ms) lastUse.set(keyId, ms);
+  let use = lastUse.get(keyId);
+  if (!use) {
+    use = { at: 0, current: 0, previous: 0 };
+    lastUse.set(keyId, use);
+  }
+  if (use.at < ms) use.at = ms;
+  if (secret === "current" ? use.current < ms : use.previous < ms) use[secret] = ms;
+  if (ownerId) {
+    const account = `${ownerId}|${periodAt(ms)}`;
+    accounts.set(account, (accounts.get(account) ?? 0) + 1);
+  }
 }
 
-/** Bounded: past REQUEST_LOG_BUFFER_MAX unwritten rows (a long database outage) the oldest go. */
+// The month a moment falls in, worked out once a month rather than once a request.
+let month = { from: 0, until: 0, period: "" };
+function periodAt(ms: number): string {
+  if (ms < month.from || ms >= month.until) {
+    const at = dateAt(ms);
+    month = { from: Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1), until: periodEnd(at).getTime(), period: periodOf(at) };
+  }
+  return month.period;
+}
+
+/** Bounded: past REQUEST_LOG_BUFFER_MAX unwritten rows (a long database outage) the oldest go; their rollups stay. */
 export function recordRequest(row: RequestRow): void {
   const w = writer();
   w.rows.push(requestRowJson(row));
+  w.rollup.add(row);
   dropOverflow(w);
 }
 
+const asDate = (ms: number) => (ms ? dateAt(ms) : null);
+
 async function write(w: Writer): Promise<void> {
-  if (w.lastUse.size === 0 && w.rows.length === 0) return;
-  const lastUse = w.lastUse;
-  const rows = w.rows;
+  if (w.lastUse.size === 0 && w.rows.length === 0 && w.accounts.size === 0) return;
+  const { lastUse, accounts, rows } = w;
+  const rolled = w.rollup.drain();
   w.lastUse = new Map();
+  w.accounts = new Map();
   w.rows = [];
+  const accountUses: AccountUse[] = [...accounts].map(([account, requests]) => {
+    const [ownerId, period] = account.split("|");
+    return { ownerId, period, requests };
+  });
   try {
-    await writeUsage(
-      [...lastUse].map(([keyId, at]) => ({ keyId, at: dateAt(at) })),
+    await writeUsage({
+      lastUses: [...lastUse].map(([keyId, u]) => ({ keyId, at: dateAt(u.at), currentAt: asDate(u.current), previousAt: asDate(u.previous) })),
       rows,
-    );
+      ...rolled,
+      accounts: accountUses,
+    });
     w.flushes++;
     if (w.dropped) console.warn(`Gatehouse: ${w.dropped} request-log rows were dropped while the database was unreachable`);
     w.dropped = 0;
   } catch (error) {
-    // Put them back; later uses and rows win, and the bound still holds.
-    for (const [keyId, at] of lastUse) touchKey(keyId, at);
+    // Put it all back; later uses and rows win, counts add up, and the bound still holds.
+    for (const [keyId, u] of lastUse) {
+      if (u.current) touchKey(keyId, u.current, "current");
+      if (u.previous) touchKey(keyId, u.previous, "previous");
+    }
+    for (const [account, requests] of accounts) w.accounts.set(account, (w.accounts.get(account) ?? 0) + requests);
+    w.rollup.restore(rolled);
     w.rows = rows.concat(w.rows);
     dropOverflow(w);
     logThrottled("usage flush", `usage flush failed, will retry: ${describeDbError(error)}`);
@@ -70,19 +112,13 @@ export async function flushUsage(): Promise<void> {
 export function startUsageWriter(): void {
   const w = writer();
   if (w.timers.length) return;
-  const prune = () =>
-    pruneRequests(env().REQUEST_LOG_RETENTION_DAYS).catch((e) => console.error(`Gatehouse: pruning the request log failed: ${describeDbError(e)}`));
-  w.timers.push(
-    setInterval(() => void flushUsage(), env().USAGE_FLUSH_MS),
-    setInterval(prune, 60 * 60 * 1000),
-  );
+  w.timers.push(setInterval(() => void flushUsage(), env().USAGE_FLUSH_MS));
   for (const timer of w.timers) timer.unref();
-  void prune();
 }
 
 export async function stopUsageWriter(): Promise<void> {
   const w = writer();
-  w.timers.forEach(clearInterval);
+  for (const timer of w.timers) clearInterval(timer);
   w.timers = [];
   await flushUsage();
 }

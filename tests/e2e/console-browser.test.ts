@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect } from "vitest";
 import { accessibilityTests } from "@/tests/e2e/browser/accessibility.suite";
 import { authTests } from "@/tests/e2e/browser/auth.suite";
+import { dashboardTests } from "@/tests/e2e/browser/dashboard.suite";
 import type { BrowserFixture } from "@/tests/e2e/browser/fixture";
 import { keyLifecycleTests } from "@/tests/e2e/browser/key-lifecycle.suite";
 import { keyTests } from "@/tests/e2e/browser/keys.suite";
@@ -49,5 +50,6 @@ describe.skipIf(skipBrowserTests)("console in Chromium", () => {
   navigationTests(fx);
   transactionTests(fx);
   subscriptionTests(fx);
+  dashboardTests(fx);
   accessibilityTests(fx);
 });

@@ -116,12 +116,22 @@ export async function createKey(page: Page, name: string, description?: string):
   return key;
 }
 
-/** Flips a key's switch and waits until the server has answered (the switch stops being busy). */
+/** The confirmation that switching a key off shows when the key had calls in the last 24 hours. */
+export const impactDialog = (page: Page, name: string) => page.getByRole("alertdialog", { name: `Switch off “${name}”?` });
+
+/**
+ * Flips a key's switch and waits until the server has answered (the switch stops being busy).
+ * Switching off a key in use asks first (the impact preview): this confirms it.
+ */
 export async function setSwitch(page: Page, name: string, on: boolean): Promise<void> {
   const control = keySwitch(page, name);
   expect(await control.getAttribute("aria-checked")).toBe(String(!on));
   await control.click();
-  await eventually(() => control.getAttribute("aria-checked")).toBe(String(on));
+  const dialog = impactDialog(page, name);
+  await eventually(async () => {
+    if (!on && (await dialog.isVisible())) await dialog.getByRole("button", { name: "Switch off" }).click();
+    return control.getAttribute("aria-checked");
+  }).toBe(String(on));
   await eventually(() => control.getAttribute("aria-busy")).toBe("false");
   expect(await control.getAttribute("aria-checked")).toBe(String(on));
   expect(await keyRow(page, name).getByRole("alert").innerText()).toBe(""); // no "could not change" message

@@ -34,7 +34,19 @@ describe("setKeyActiveSchema", () => {
 
 describe("requestFilterSchema", () => {
   it("ignores what it does not understand instead of failing the page", () => {
-    expect(requestFilterSchema.parse({ key: "x", status: "9xx", page: "-3" })).toEqual({ key: undefined, status: undefined, page: 1 });
-    expect(requestFilterSchema.parse({ status: "4xx", page: "2" })).toEqual({ key: undefined, status: "4xx", page: 2 });
+    expect(requestFilterSchema.parse({ key: "x", status: "9xx", from: "2026-02-30", to: "yesterday", path: "" })).toEqual({
+      key: undefined,
+      status: undefined,
+      from: undefined,
+      to: undefined,
+      path: undefined,
+      after: undefined,
+      before: undefined,
+    });
+    expect(requestFilterSchema.parse({ status: "refused", from: "2026-02-28", path: " orders " })).toMatchObject({
+      status: "refused",
+      from: "2026-02-28",
+      path: "orders",
+    });
   });
 });
