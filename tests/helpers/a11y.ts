@@ -6,6 +6,10 @@ const BLOCKING = new Set(["serious", "critical"]);
 
 /** One readable paragraph per blocking violation, each node with its selector and axe's summary. */
 export async function axeProblems(page: Page, state: string): Promise<string[]> {
+  // Buttons that need script are disabled (greyed) until the page runs it, and fade to their
+  // colours: judge contrast once the page is ready and the fade is over.
+  await page.locator("html[data-scripted]").waitFor({ state: "attached" });
+  await page.waitForTimeout(200);
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => BLOCKING.has(v.impact ?? ""))
