@@ -5,14 +5,16 @@ import { describeDbError } from "@/db/queries/errors";
 import { type AccountUse, type RequestRow, requestRowJson, writeUsage } from "@/db/queries/usage";
 import { env } from "@/lib/env";
 import { dateAt, nowMs } from "@/lib/gateway/clock";
-import { periodEnd, periodOf } from "@/lib/limits/period";
+import { monthAt } from "@/lib/limits/period";
 import { processSingleton } from "@/lib/process-singleton";
 import { Rollup } from "@/lib/request-log/rollup";
 import { logThrottled } from "@/lib/throttled-log";
 
 /** Epoch milliseconds of a key's last use: of either secret, and of each. */
 type Use = { at: number; current: number; previous: number };
-type Buffer = { lastUse: Map<string, Use>; accounts: Map<string, number>; rows: string[]; rollup: Rollup; dropped: number };
+// Admitted requests per month (period) and account: a Map per month, so a request costs two lookups and no string.
+type Accounts = Map<string, Map<string, number>>;
+type Buffer = { lastUse: Map<string, Use>; accounts: Accounts; rows: string[]; rollup: Rollup; dropped: number };
 type Writer = Buffer & { flushing?: Promise<void>; timers: NodeJS.Timeout[]; flushes: number };
 
 const writer = (): Writer =>
@@ -32,20 +34,16 @@ export function touchKey(keyId: string, at: Date | number = nowMs(), secret: "cu
   }
   if (use.at < ms) use.at = ms;
   if (secret === "current" ? use.current < ms : use.previous < ms) use[secret] = ms;
-  if (ownerId) {
-    const account = `${ownerId}|${periodAt(ms)}`;
-    accounts.set(account, (accounts.get(account) ?? 0) + 1);
-  }
+  if (ownerId) countAccount(accounts, monthAt(ms).period, ownerId, 1);
 }
 
-// The month a moment falls in, worked out once a month rather than once a request.
-let month = { from: 0, until: 0, period: "" };
-function periodAt(ms: number): string {
-  if (ms < month.from || ms >= month.until) {
-    const at = dateAt(ms);
-    month = { from: Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1), until: periodEnd(at).getTime(), period: periodOf(at) };
+function countAccount(accounts: Accounts, period: string, ownerId: string, requests: number): void {
+  let owners = accounts.get(period);
+  if (!owners) {
+    owners = new Map();
+    accounts.set(period, owners);
   }
-  return month.period;
+  owners.set(ownerId, (owners.get(ownerId) ?? 0) + requests);
 }
 
 /** Bounded: past REQUEST_LOG_BUFFER_MAX unwritten rows (a long database outage) the oldest go; their rollups stay. */
@@ -65,10 +63,7 @@ async function write(w: Writer): Promise<void> {
   w.lastUse = new Map();
   w.accounts = new Map();
   w.rows = [];
-  const accountUses: AccountUse[] = [...accounts].map(([account, requests]) => {
-    const [ownerId, period] = account.split("|");
-    return { ownerId, period, requests };
-  });
+  const accountUses: AccountUse[] = [...accounts].flatMap(([period, owners]) => [...owners].map(([ownerId, requests]) => ({ ownerId, period, requests })));
   try {
     await writeUsage({
       lastUses: [...lastUse].map(([keyId, u]) => ({ keyId, at: dateAt(u.at), currentAt: asDate(u.current), previousAt: asDate(u.previous) })),
@@ -85,7 +80,7 @@ async function write(w: Writer): Promise<void> {
       if (u.current) touchKey(keyId, u.current, "current");
       if (u.previous) touchKey(keyId, u.previous, "previous");
     }
-    for (const [account, requests] of accounts) w.accounts.set(account, (w.accounts.get(account) ?? 0) + requests);
+    for (const { ownerId, period, requests } of accountUses) countAccount(w.accounts, period, ownerId, requests);
     w.rollup.restore(rolled);
     w.rows = rows.concat(w.rows);
     dropOverflow(w);
