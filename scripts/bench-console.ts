@@ -12,7 +12,7 @@ import postgres from "postgres";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { hashPassword } from "@/lib/passwords";
-import { type BenchProcess, startProcess } from "@/scripts/bench/server";
+import { type BenchProcess, freePort, startProcess } from "@/scripts/bench/server";
 import { signIn } from "@/tests/helpers/session";
 
 const { values: args } = parseArgs({ options: { "no-build": { type: "boolean", default: false }, requests: { type: "string", default: "200" } } });
@@ -62,7 +62,7 @@ await sql`vacuum (analyze) api_keys`;
 await sql`vacuum (analyze) audit_log`;
 console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 
-const port = 3900 + Math.floor(Math.random() * 90);
+const port = await freePort();
 let server: BenchProcess | undefined;
 try {
   server = await startProcess(["dist/server.js"], port, "/api/health", {

@@ -20,7 +20,7 @@ import { hashPassword } from "@/lib/passwords";
 import { buildRollups, seedRequests } from "@/scripts/bench/dashboard-seed";
 import { measureFlush } from "@/scripts/bench/flush-cost";
 import { fmt, groupRssMb, timeRequests } from "@/scripts/bench/measure";
-import { startProcess } from "@/scripts/bench/server";
+import { freePort, startProcess } from "@/scripts/bench/server";
 
 const startProductionServer = (port: number, env: Record<string, string>) =>
   startProcess(["dist/server.js"], port, "/api/health", { NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env });
@@ -117,7 +117,7 @@ async function seed(): Promise<{ id: string; ownerId: string }[]> {
 }
 
 const serverEnv = { DATABASE_URL: url, AUTH_SECRET: randomBytes(33).toString("base64url") };
-const server = await startProductionServer(3100 + Math.floor(Math.random() * 800), serverEnv);
+const server = await startProductionServer(await freePort(), serverEnv);
 const exports: string[] = [];
 let serverStopped = false;
 try {
@@ -156,7 +156,7 @@ try {
   // time, RSS sampled every 100 ms: once with Node's defaults, once with a V8 heap budget.
   const exportFrom = new Date(end.getTime() - 6 * DAY).toISOString().slice(0, 10);
   for (const heap of [undefined, "--max-old-space-size=192"]) {
-    const fresh = await startProductionServer(3100 + Math.floor(Math.random() * 800), { ...serverEnv, NODE_OPTIONS: heap ?? "" });
+    const fresh = await startProductionServer(await freePort(), { ...serverEnv, NODE_OPTIONS: heap ?? "" });
     try {
       const freshCookie = await signIn(fresh.url, email, PASSWORD);
       await timeRequests(`${fresh.url}/dashboard?range=30d`, { cookie: freshCookie }, 5, 0); // a page or two first, as in use

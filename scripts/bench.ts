@@ -11,12 +11,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { closeDb } from "@/db/client";
+import { closeDb, db } from "@/db/client";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { createUser } from "@/db/queries/users";
+import { plans } from "@/db/schema";
 import { createKey } from "@/lib/keys/service";
-import { type BenchProcess, startProcess } from "@/scripts/bench/server";
+import { measureFlood } from "@/scripts/bench/flood";
+import { type BenchProcess, freePort, startProcess } from "@/scripts/bench/server";
 
 const { values: args } = parseArgs({
   options: {
@@ -65,18 +67,29 @@ if (!user) throw new Error("could not create the benchmark user");
 const created = await createKey(user, { name: `bench ${new Date().toISOString()}`, description: "npm run bench" });
 if (!created.ok) throw new Error(created.message);
 const key = created.data.key;
+// The same key check with limits on: a rate and a quota far above the offered load, so the
+// run measures what checking them costs (leases from PostgreSQL, spent from memory).
+await db()
+  .insert(plans)
+  .values({ id: "bench-limits", name: "Bench limits", monthlyQuota: 1e12, defaultRatePerMinute: 1e7, maxRatePerMinute: 1e7, selfServe: false, position: 99 })
+  .onConflictDoNothing();
+const limitedUser = await createUser(`bench-limited-${randomUUID()}@gatehouse.dev`, "not-a-real-hash", { planId: "bench-limits" });
+if (!limitedUser) throw new Error("could not create the benchmark user");
+const limited = await createKey(limitedUser, { name: "bench limited", description: "npm run bench: rate and quota far above the load" });
+if (!limited.ok) throw new Error(limited.message);
 await closeDb();
 
-const port = 3100 + Math.floor(Math.random() * 800);
+const [port, referencePort, upstreamPort, floodPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
 const tsx = ["--import", "tsx"];
 const running: BenchProcess[] = [];
 const stats = postgres(url, { max: 1, onnotice: () => {} });
 try {
-  const upstream = await startProcess([...tsx, "scripts/bench/upstream.ts", String(port + 2)], port + 2, "/");
+  const upstream = await startProcess([...tsx, "scripts/bench/upstream.ts", String(upstreamPort)], upstreamPort, "/");
   running.push(upstream);
-  const reference = await startProcess([...tsx, "scripts/bench/reference.ts", String(port + 1), String(port + 2), key], port + 1, "/");
+  const reference = await startProcess([...tsx, "scripts/bench/reference.ts", String(referencePort), String(upstreamPort), key], referencePort, "/");
   running.push(reference);
-  const gatehouse = await startProcess(["dist/server.js"], port, "/api/health", {
+  // As `npm start` runs it: V8's heap budget keeps memory bounded (README, "Performance").
+  const gatehouse = await startProcess(["--max-old-space-size=192", "dist/server.js"], port, "/api/health", {
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
@@ -91,9 +104,11 @@ try {
   const routes = {
     "reference whoami": `${reference.url}/whoami`,
     "Gatehouse whoami": `${gatehouse.url}/api/gateway/whoami`,
+    "Gatehouse whoami, limits on": `${gatehouse.url}/api/gateway/whoami`,
     "reference forward": `${reference.url}/items?page=1`,
     "Gatehouse forward": `${gatehouse.url}/api/gateway/items?page=1`,
   };
+  const headersFor = (name: string) => (name.endsWith("limits on") ? { "x-api-key": limited.data.key } : withKey);
   type Route = keyof typeof routes;
   console.log(
     `Warming up (${CONNECTIONS} connections, 3 s a route); load average ${os
@@ -103,7 +118,7 @@ try {
   );
   let gatehouseSeconds = 0;
   for (const [name, target] of Object.entries(routes)) {
-    await measure(target, withKey, 3);
+    await measure(target, headersFor(name), 3);
     if (name.startsWith("Gatehouse")) gatehouseSeconds += 3;
   }
   const health = await measure(`${gatehouse.url}/api/health`, {}, 3);
@@ -119,7 +134,7 @@ try {
     console.log(`Round ${round} of ${ROUNDS}: ${Object.keys(routes).join(", ")}; ${SECONDS} s each`);
     for (const [name, target] of Object.entries(routes) as [Route, string][]) {
       const started = Date.now();
-      const result = await measure(target, withKey);
+      const result = await measure(target, headersFor(name));
       results[name].push(result);
       if (name.startsWith("Gatehouse")) {
         measuredGatehouse += (Date.now() - started) / 1000;
@@ -157,6 +172,10 @@ try {
   row("Gatehouse /api/health (Next.js)", health);
   compare("whoami", best("Gatehouse whoami"), best("reference whoami"), 0.6);
   compare("forwarding", best("Gatehouse forward"), best("reference forward"), 0.7);
+  const [free, checked] = [best("Gatehouse whoami"), best("Gatehouse whoami, limits on")];
+  console.log(
+    `limits on: ${(checked.rps / free.rps).toFixed(2)}× the same lane without limits (goal ≥ 0.95: ${verdict(checked.rps / free.rps >= 0.95)}); p99 added ${checked.p99 - free.p99} ms (goal ≤ 1 ms: ${verdict(checked.p99 - free.p99 <= 1)})`,
+  );
   console.log(
     `server RSS after ${gatehouseSeconds.toFixed(0)} s at ${CONNECTIONS} connections: ${rss.toFixed(0)} MB (goal ≤ 300 MB: ${verdict(rss <= 300)}); reference: ${reference.rssMb().toFixed(0)} MB`,
   );
@@ -169,6 +188,8 @@ try {
     .flat()
     .reduce((n, r) => n + r.bad, 0);
   console.log(`non-2xx answers or errors: ${bad}`);
+  console.log("\nFlood (a second instance, its database connection counted statement by statement)…");
+  for (const line of await measureFlood(url, floodPort, key, SECONDS, CONNECTIONS)) console.log(line);
 } finally {
   await stats.end();
   for (const p of running.reverse()) await p.stop();

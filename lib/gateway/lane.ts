@@ -11,7 +11,7 @@ import { nowMs } from "@/lib/gateway/clock";
 import { enterGateway, isDraining, leaveGateway } from "@/lib/gateway/drain";
 import { forwardToUpstream } from "@/lib/gateway/forward";
 import type { Forwarding } from "@/lib/gateway/forward-headers";
-import { countInvalidKey, invalidKeyWait } from "@/lib/gateway/invalid-key-guard";
+import { countInvalidKey, invalidKeyWait, tarpit } from "@/lib/gateway/invalid-key-guard";
 import { type GatewayTarget, hasDotSegment, isWhoami } from "@/lib/gateway/paths";
 import type { RefusalCode } from "@/lib/gateway/refusals";
 import { type LoggedRequest, logRequest } from "@/lib/gateway/request-log";
@@ -79,8 +79,8 @@ function proceed(
   logged: LoggedRequest,
   hops: Hops,
 ): void {
-  setHeaders(res, check.headers);
   if (check.outcome !== "ok") {
+    setHeaders(res, check.headers);
     if (check.retryAfterSeconds !== undefined) res.setHeader("retry-after", String(check.retryAfterSeconds));
     logRequest(logged, key, refusalStatus(check.outcome), check.outcome);
     refuse(req, res, check.outcome);
@@ -88,10 +88,11 @@ function proceed(
   }
   if (isWhoami(req.method, target)) {
     const now = nowMs();
-    sendWhoami(res, key, now);
+    sendWhoami(res, key, now, check.headers);
     logRequest(logged, key, 200, null, now);
     return;
   }
+  setHeaders(res, check.headers);
   inFlight(
     forwardToUpstream(req, res, target, key, forwarding(req, hops), (status) => logRequest(logged, key, status)),
     res,
@@ -103,7 +104,11 @@ function verifyThenAnswer(req: IncomingMessage, res: ServerResponse, target: Gat
   const wait = invalidKeyWait(hops.client, nowMs());
   if (wait > 0) {
     res.setHeader("retry-after", String(wait));
-    refuse(req, res, "too_many_invalid_keys");
+    tarpit((close) => {
+      if (res.destroyed) return;
+      discardUnreadBody(req, res);
+      sendRefusal(res, "too_many_invalid_keys", close);
+    });
     return;
   }
   const apiKey = req.headers["x-api-key"];

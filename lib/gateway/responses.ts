@@ -56,9 +56,12 @@ export function whoamiBody(key: KeyForGateway, nowMs: number): string {
 // As a flat [name, value, …] list: Node.js writes it without walking an object's keys.
 const WHOAMI_HEADERS = Object.entries({ ...JSON_TYPE, ...GATEWAY_RESPONSE_HEADERS }).flat();
 
-export function sendWhoami(res: ServerResponse, key: KeyForGateway, nowMs: number): void {
+/** `extra`: the key's RateLimit fields, written in the same flat list (no per-header merge). */
+export function sendWhoami(res: ServerResponse, key: KeyForGateway, nowMs: number, extra?: Record<string, string>): void {
   const body = whoamiBody(key, nowMs);
-  res.writeHead(200, [...WHOAMI_HEADERS, "content-length", String(Buffer.byteLength(body))]);
+  const headers = [...WHOAMI_HEADERS, "content-length", String(Buffer.byteLength(body))];
+  if (extra) for (const name in extra) headers.push(name, extra[name]);
+  res.writeHead(200, headers);
   res.end(body);
 }
 

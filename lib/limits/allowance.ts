@@ -1,10 +1,14 @@
 // Tokens of one shared counter (a key's minute, an account's month) that this instance holds:
 // leased from PostgreSQL a block at a time (db/queries/limits.ts), spent from memory. The
-// next block is fetched while half of this one is left, so requests rarely wait for it.
+// next block is fetched while half of this one is left, so requests rarely wait for it; a
+// block spent within a second makes the next one twice as big, up to the largest allowed, so
+// a busy key costs a few leases a second whatever its rate.
 import type { Lease } from "@/db/queries/limits";
+import { nowMs } from "@/lib/gateway/clock";
 
 export type Take = "ok" | "limit" | "unavailable";
 const RETRY_AFTER_FAILURE_MS = 250;
+const FIRST_BLOCK_MAX = 64;
 
 export class Allowance {
   private tokens = 0;
@@ -12,13 +16,18 @@ export class Allowance {
   private exhausted = false;
   private pending: Promise<boolean> | null = null;
   private failedAt = 0;
-  lastTakeAt = Date.now();
+  private leasedAt = 0;
+  private block: number;
+  lastTakeAt = nowMs();
 
+  /** `maxBlock`: the most one lease may take (blockFor), which bounds what an instance holds unspent. */
   constructor(
     readonly limit: number,
-    private readonly block: number,
+    private readonly maxBlock: number,
     private readonly lease: (want: number) => Promise<Lease>,
-  ) {}
+  ) {
+    this.block = Math.min(maxBlock, FIRST_BLOCK_MAX);
+  }
 
   /** What is left of the limit as far as this instance knows: not yet leased, plus its own. */
   get remaining(): number {
@@ -41,8 +50,8 @@ export class Allowance {
    * A token, synchronously when one is held (the gateway's hot path makes no Promise for a
    * request it can answer from memory); a Promise only when it must wait for a lease.
    */
-  take(): Take | Promise<Take> {
-    this.lastTakeAt = Date.now();
+  take(at = nowMs()): Take | Promise<Take> {
+    this.lastTakeAt = at;
     if (this.tokens > 0) return this.spend();
     if (this.exhausted) return "limit";
     return this.waitForLease();
@@ -67,16 +76,20 @@ export class Allowance {
 
   /** False when no lease could be had (the database is away, or was a moment ago). */
   private refill(): Promise<boolean> {
-    if (Date.now() - this.failedAt < RETRY_AFTER_FAILURE_MS) return Promise.resolve(false);
-    this.pending ??= this.lease(this.block)
+    const now = nowMs();
+    if (now - this.failedAt < RETRY_AFTER_FAILURE_MS) return Promise.resolve(false);
+    if (this.pending) return this.pending;
+    if (now - this.leasedAt < 1_000) this.block = Math.min(this.maxBlock, this.block * 2);
+    this.pending = this.lease(this.block)
       .then(({ granted, leased }) => {
+        this.leasedAt = nowMs();
         this.tokens += granted;
         this.leased = leased;
         this.exhausted = leased >= this.limit;
         return true;
       })
       .catch(() => {
-        this.failedAt = Date.now(); // the database is away: refuse (503) rather than admit unchecked
+        this.failedAt = nowMs(); // the database is away: refuse (503) rather than admit unchecked
         return false;
       })
       .finally(() => {
@@ -86,5 +99,5 @@ export class Allowance {
   }
 }
 
-/** A block is a twentieth of the limit (at least 1, at most 1,000): N instances leave at most N blocks unspent. */
-export const blockFor = (limit: number, share = 20) => Math.max(1, Math.min(1_000, Math.ceil(limit / share)));
+/** The largest block: a twentieth of the limit (at least 1, at most 100,000). N instances leave at most N blocks unspent. */
+export const blockFor = (limit: number, share = 20) => Math.max(1, Math.min(100_000, Math.ceil(limit / share)));

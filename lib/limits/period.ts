@@ -9,3 +9,15 @@ export function periodOf(at: Date = new Date()): string {
 export function periodEnd(at: Date = new Date()): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
 }
+
+export type Month = { period: string; from: number; until: number };
+let month: Month = { period: "", from: 0, until: 0 };
+
+/** The month a moment (epoch ms) falls in, worked out once a month rather than once a request. */
+export function monthAt(ms: number): Month {
+  if (ms < month.from || ms >= month.until) {
+    const at = new Date(ms);
+    month = { period: periodOf(at), from: Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1), until: periodEnd(at).getTime() };
+  }
+  return month;
+}

@@ -2,9 +2,10 @@
 // memory: each instance holds Allowances leased from PostgreSQL (lib/limits/allowance.ts),
 // at most one per key for the current minute and one per account for the current month.
 import { leaseKeyWindow, leaseQuota, returnQuota } from "@/db/queries/limits";
+import { nowMs } from "@/lib/gateway/clock";
 import { Allowance, blockFor, type Take } from "@/lib/limits/allowance";
 import { type PolicyState, rateLimitHeaders } from "@/lib/limits/headers";
-import { periodEnd, periodOf } from "@/lib/limits/period";
+import { type Month, monthAt } from "@/lib/limits/period";
 import { processSingleton } from "@/lib/process-singleton";
 
 export type Limited = { keyId: string; ownerId: string; ratePerMinute: number | null; monthlyQuota: number | null };
@@ -29,8 +30,8 @@ function keyWindow(key: Limited, limit: number, now: number): Window {
   return window;
 }
 
-function accountQuota(key: Limited, quota: number, now: Date): Quota {
-  const period = periodOf(now);
+function accountQuota(key: Limited, quota: number, at: number): Quota {
+  const { period } = monthAt(at);
   const current = state().quotas.get(key.ownerId);
   if (current && current.period === period && current.allowance.limit === quota) return current;
   if (current) void returnQuota(key.ownerId, current.period, current.allowance.release()).catch(() => {});
@@ -45,37 +46,51 @@ const refused = (take: Take, code: "rate_limited" | "quota_exceeded") => (take =
  * The rate limit first, then the quota: a request refused by either does not use quota.
  * Synchronous while both have tokens in memory; a Promise only when a lease must be awaited.
  */
-export function checkLimits(key: Limited, at = Date.now()): LimitCheck | Promise<LimitCheck> {
+export function checkLimits(key: Limited, at = nowMs()): LimitCheck | Promise<LimitCheck> {
+  if (key.ratePerMinute === null && key.monthlyQuota === null) return { outcome: "ok", headers: {} };
   const window = key.ratePerMinute === null ? null : keyWindow(key, key.ratePerMinute, at);
-  const quota = key.monthlyQuota === null ? null : accountQuota(key, key.monthlyQuota, new Date(at));
-  const rate = window ? window.allowance.take() : "ok";
+  const quota = key.monthlyQuota === null ? null : accountQuota(key, key.monthlyQuota, at);
+  const rate = window ? window.allowance.take(at) : "ok";
   if (rate instanceof Promise) return rate.then((r) => afterRate(key, at, window, quota, r));
   return afterRate(key, at, window, quota, rate);
 }
 
 function afterRate(key: Limited, at: number, window: Window | null, quota: Quota | null, rate: Take): LimitCheck | Promise<LimitCheck> {
-  const spent = rate === "ok" && quota ? quota.allowance.take() : "ok";
+  const spent = rate === "ok" && quota ? quota.allowance.take(at) : "ok";
   if (spent instanceof Promise) return spent.then((q) => verdict(key, at, window, quota, rate, q));
   return verdict(key, at, window, quota, rate, spent);
 }
 
+// The policy names the limits, which change only with the key, the plan or the month.
+const policies = new WeakMap<Limited, { period: string; value: string }>();
+function policyOf(key: Limited, month: Month): string {
+  const cached = policies.get(key);
+  if (cached?.period === month.period) return cached.value;
+  const parts: PolicyState[] = [];
+  if (key.ratePerMinute !== null) parts.push({ name: "key", quota: key.ratePerMinute, windowSeconds: 60, remaining: 0, resetSeconds: 0 });
+  if (key.monthlyQuota !== null)
+    parts.push({ name: "month", quota: key.monthlyQuota, windowSeconds: Math.round((month.until - month.from) / 1000), remaining: 0, resetSeconds: 0 });
+  const value = rateLimitHeaders(parts)["ratelimit-policy"] ?? "";
+  policies.set(key, { period: month.period, value });
+  return value;
+}
+
 function verdict(key: Limited, at: number, window: Window | null, quota: Quota | null, rate: Take, spent: Take): LimitCheck {
-  const policies: PolicyState[] = [];
+  const month = monthAt(at);
+  const left: string[] = [];
   let outcome: LimitCheck["outcome"] = "ok";
   let retryAfterSeconds: number | undefined;
-  if (window && key.ratePerMinute !== null) {
-    const resetSeconds = Math.ceil((window.start + MINUTE_MS - at) / 1000);
-    policies.push({ name: "key", quota: key.ratePerMinute, windowSeconds: 60, remaining: window.allowance.remaining, resetSeconds });
-    if (rate !== "ok") [outcome, retryAfterSeconds] = [refused(rate, "rate_limited"), resetSeconds];
+  if (window) {
+    const reset = Math.ceil((window.start + MINUTE_MS - at) / 1000);
+    left.push(`"key";r=${window.allowance.remaining};t=${reset}`);
+    if (rate !== "ok") [outcome, retryAfterSeconds] = [refused(rate, "rate_limited"), reset];
   }
-  if (quota && key.monthlyQuota !== null) {
-    const end = periodEnd(new Date(at)).getTime();
-    const resetSeconds = Math.ceil((end - at) / 1000);
-    const monthSeconds = Math.round((end - Date.parse(`${quota.period}T00:00:00Z`)) / 1000);
-    policies.push({ name: "month", quota: key.monthlyQuota, windowSeconds: monthSeconds, remaining: quota.allowance.remaining, resetSeconds });
-    if (rate === "ok" && spent !== "ok") [outcome, retryAfterSeconds] = [refused(spent, "quota_exceeded"), resetSeconds];
+  if (quota) {
+    const reset = Math.ceil((month.until - at) / 1000);
+    left.push(`"month";r=${quota.allowance.remaining};t=${reset}`);
+    if (rate === "ok" && spent !== "ok") [outcome, retryAfterSeconds] = [refused(spent, "quota_exceeded"), reset];
   }
-  return { outcome, headers: rateLimitHeaders(policies), retryAfterSeconds };
+  return { outcome, headers: { "ratelimit-policy": policyOf(key, month), ratelimit: left.join(", ") }, retryAfterSeconds };
 }
 
 /**
@@ -83,7 +98,7 @@ function verdict(key: Limited, at: number, window: Window | null, quota: Quota |
  * instance has not spent for `idleMs` go back to the counter, so the bound on
  * under-admission stays at what busy instances hold. At shutdown, idleMs = 0 returns all.
  */
-export async function releaseIdle(idleMs: number, at = Date.now()): Promise<void> {
+export async function releaseIdle(idleMs: number, at = nowMs()): Promise<void> {
   const { windows, quotas } = state();
   for (const [keyId, window] of windows) if (window.start + MINUTE_MS <= at) windows.delete(keyId);
   const returns: Promise<void>[] = [];

@@ -2,6 +2,18 @@
 // group so stopping it stops everything it started.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import net from "node:net";
+
+/** A port nothing listens on now (a random one could be another service's, MariaDB's 3306 say). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export type BenchProcess = { url: string; pid: number; rssMb(): number; stop(): Promise<void> };
 
