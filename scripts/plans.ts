@@ -12,18 +12,31 @@ import { findUserByEmail } from "@/db/queries/users";
 import { formatCount, formatPrice, formatRate } from "@/lib/plans/format";
 import { PlanInputError, parsePlanEdit } from "@/lib/plans/operator-input";
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    name: { type: "string" },
-    "price-cents": { type: "string" },
-    quota: { type: "string" },
-    rate: { type: "string" },
-    "max-rate": { type: "string" },
-    keys: { type: "string" },
-    "self-serve": { type: "string" },
-  },
-});
+// parseArgs throws on an unknown flag or a value that looks like one (--quota -5): said in one
+// line with the usage, like every other refusal, rather than as a stack trace.
+function parseCommandLine() {
+  try {
+    return parseCommandLineOrThrow();
+  } catch (error) {
+    console.error(`plans: ${(error as Error).message.replaceAll("\n", " ")} (usage: npm run plans -- list | set <plan> … | assign <email> <plan>)`);
+    process.exit(2);
+  }
+}
+
+const parseCommandLineOrThrow = () =>
+  parseArgs({
+    allowPositionals: true,
+    options: {
+      name: { type: "string" },
+      "price-cents": { type: "string" },
+      quota: { type: "string" },
+      rate: { type: "string" },
+      "max-rate": { type: "string" },
+      keys: { type: "string" },
+      "self-serve": { type: "string" },
+    },
+  });
+const { positionals, values } = parseCommandLine();
 const [command, ...rest] = positionals;
 
 class UsageError extends Error {}
