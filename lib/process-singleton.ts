@@ -23,7 +23,16 @@ export function processSingleton<T>(name: string, create: () => T): T {
   return created;
 }
 
-/** For the few singletons that can be dropped and made again (a closed pool, a stopped listener). */
-export function clearProcessSingleton(name: string): void {
-  store[slotOf(name)] = undefined;
+/**
+ * A getter for a singleton, for state the gateway reads on every request: after the first
+ * call it is one closure variable away (a symbol property of globalThis is a dictionary
+ * lookup, and the factory a closure allocated per call). Singletons are never replaced, so
+ * every bundle's getter returns the same object.
+ */
+export function perProcess<T>(name: string, create: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= processSingleton(name, create);
+    return value;
+  };
 }

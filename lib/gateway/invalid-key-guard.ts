@@ -4,14 +4,14 @@
 // straddling a minute's end does not get a second allowance at once), decided in memory
 // before any lookup.
 import { env } from "@/lib/env";
-import { processSingleton } from "@/lib/process-singleton";
+import { perProcess } from "@/lib/process-singleton";
 
 // Counts for the current minute only; past this many addresses in one minute new ones are
 // not counted (the memory stays bounded; the lookup cap and the unknown-key cache still hold).
 const ADDRESSES_MAX = 100_000;
 const MINUTE_MS = 60_000;
 
-const state = () => processSingleton("invalidKeys", () => ({ minute: 0, counts: new Map<string, number>(), blocked: new Map<string, number>() }));
+const state = perProcess("invalidKeys", () => ({ minute: 0, counts: new Map<string, number>(), blocked: new Map<string, number>() }));
 
 function current(now: number) {
   const s = state();

@@ -6,7 +6,7 @@
 import type { KeyForGateway } from "@/db/queries/keys";
 import { env } from "@/lib/env";
 import { nowMs } from "@/lib/gateway/clock";
-import { processSingleton } from "@/lib/process-singleton";
+import { perProcess } from "@/lib/process-singleton";
 
 /** null: "no such key". */
 export type CachedKey = KeyForGateway | null;
@@ -120,9 +120,7 @@ class KeyCache {
   }
 }
 
-export function keyCache(): KeyCache {
-  return processSingleton("keyCache", () => {
-    const e = env();
-    return new KeyCache(e.KEY_CACHE_MAX, e.KEY_CACHE_TTL_MS, e.UNKNOWN_KEY_CACHE_MAX, e.UNKNOWN_KEY_CACHE_TTL_MS);
-  });
-}
+export const keyCache: () => KeyCache = perProcess("keyCache", () => {
+  const e = env();
+  return new KeyCache(e.KEY_CACHE_MAX, e.KEY_CACHE_TTL_MS, e.UNKNOWN_KEY_CACHE_MAX, e.UNKNOWN_KEY_CACHE_TTL_MS);
+});

@@ -3,7 +3,7 @@
 // (GATEWAY_TRUSTED_PROXIES). By default nobody is: the socket's peer is the client.
 import { BlockList, isIP } from "node:net";
 import { env } from "@/lib/env";
-import { processSingleton } from "@/lib/process-singleton";
+import { perProcess } from "@/lib/process-singleton";
 
 /** `hops`: that many reverse proxies in front of us, whatever their addresses; `list`: these addresses and ranges. */
 export type TrustedProxies = { hops: number; list?: undefined } | { hops?: undefined; list: BlockList };
@@ -29,9 +29,7 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
 }
 
 /** GATEWAY_TRUSTED_PROXIES, parsed once (server start calls it, so a bad value stops the start). */
-export function trustedProxies(): TrustedProxies {
-  return processSingleton("trustedProxies", () => parseTrustedProxies(env().GATEWAY_TRUSTED_PROXIES));
-}
+export const trustedProxies: () => TrustedProxies = perProcess("trustedProxies", () => parseTrustedProxies(env().GATEWAY_TRUSTED_PROXIES));
 
 /** IPv4 peers of a dual-stack socket arrive as ::ffff:a.b.c.d; proxies may add a port. */
 export function normalizeAddress(raw: string): string {

@@ -2,23 +2,31 @@
 // their account's quota, every request goes into the log and its rollups, in memory first;
 // one statement per interval writes them all (db/queries/usage.ts).
 import { describeDbError } from "@/db/queries/errors";
-import { type AccountUse, type RequestRow, requestRowJson, writeUsage } from "@/db/queries/usage";
+import { type AccountUse, type RequestRow, writeUsage } from "@/db/queries/usage";
 import { env } from "@/lib/env";
 import { dateAt, nowMs } from "@/lib/gateway/clock";
 import { monthAt } from "@/lib/limits/period";
-import { processSingleton } from "@/lib/process-singleton";
+import { perProcess } from "@/lib/process-singleton";
 import { Rollup } from "@/lib/request-log/rollup";
+import { RowBuffer } from "@/lib/request-log/row-buffer";
 import { logThrottled } from "@/lib/throttled-log";
 
 /** Epoch milliseconds of a key's last use: of either secret, and of each. */
 type Use = { at: number; current: number; previous: number };
 // Admitted requests per month (period) and account: a Map per month, so a request costs two lookups and no string.
 type Accounts = Map<string, Map<string, number>>;
-type Buffer = { lastUse: Map<string, Use>; accounts: Accounts; rows: string[]; rollup: Rollup; dropped: number };
+type Buffer = { lastUse: Map<string, Use>; accounts: Accounts; rows: RowBuffer; rollup: Rollup; dropped: number };
 type Writer = Buffer & { flushing?: Promise<void>; timers: NodeJS.Timeout[]; flushes: number };
 
-const writer = (): Writer =>
-  processSingleton("usage", () => ({ lastUse: new Map(), accounts: new Map(), rows: [], rollup: new Rollup(), dropped: 0, timers: [], flushes: 0 }));
+const writer = perProcess<Writer>("usage", () => ({
+  lastUse: new Map(),
+  accounts: new Map(),
+  rows: new RowBuffer(),
+  rollup: new Rollup(),
+  dropped: 0,
+  timers: [],
+  flushes: 0,
+}));
 
 /**
  * An admitted request: its key's last use (by the secret presented, as a rolled key's grace
@@ -49,7 +57,7 @@ function countAccount(accounts: Accounts, period: string, ownerId: string, reque
 /** Bounded: past REQUEST_LOG_BUFFER_MAX unwritten rows (a long database outage) the oldest go; their rollups stay. */
 export function recordRequest(row: RequestRow): void {
   const w = writer();
-  w.rows.push(requestRowJson(row));
+  w.rows.add(row);
   w.rollup.add(row);
   dropOverflow(w);
 }
@@ -57,17 +65,17 @@ export function recordRequest(row: RequestRow): void {
 const asDate = (ms: number) => (ms ? dateAt(ms) : null);
 
 async function write(w: Writer): Promise<void> {
-  if (w.lastUse.size === 0 && w.rows.length === 0 && w.accounts.size === 0) return;
-  const { lastUse, accounts, rows } = w;
+  if (w.lastUse.size === 0 && w.rows.size === 0 && w.accounts.size === 0) return;
+  const { lastUse, accounts } = w;
+  const log = w.rows.take();
   const rolled = w.rollup.drain();
   w.lastUse = new Map();
   w.accounts = new Map();
-  w.rows = [];
   const accountUses: AccountUse[] = [...accounts].flatMap(([period, owners]) => [...owners].map(([ownerId, requests]) => ({ ownerId, period, requests })));
   try {
     await writeUsage({
       lastUses: [...lastUse].map(([keyId, u]) => ({ keyId, at: dateAt(u.at), currentAt: asDate(u.current), previousAt: asDate(u.previous) })),
-      rows,
+      log,
       ...rolled,
       accounts: accountUses,
     });
@@ -82,18 +90,14 @@ async function write(w: Writer): Promise<void> {
     }
     for (const { ownerId, period, requests } of accountUses) countAccount(w.accounts, period, ownerId, requests);
     w.rollup.restore(rolled);
-    w.rows = rows.concat(w.rows);
+    w.rows.restore(log);
     dropOverflow(w);
     logThrottled("usage flush", `usage flush failed, will retry: ${describeDbError(error)}`);
   }
 }
 
 function dropOverflow(w: Writer): void {
-  const excess = w.rows.length - env().REQUEST_LOG_BUFFER_MAX;
-  if (excess > 0) {
-    w.rows.splice(0, excess);
-    w.dropped += excess;
-  }
+  if (w.rows.size > env().REQUEST_LOG_BUFFER_MAX) w.dropped += w.rows.keepNewest(env().REQUEST_LOG_BUFFER_MAX);
 }
 
 /** One flush at a time; a call during a flush waits for it and then flushes what came since. */

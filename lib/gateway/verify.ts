@@ -11,7 +11,7 @@ import { databaseKnownDown, reportDatabaseDown } from "@/lib/gateway/database-br
 import { keyCache } from "@/lib/gateway/key-cache";
 import type { RefusalCode } from "@/lib/gateway/refusals";
 import { parseKey } from "@/lib/keys/format";
-import { processSingleton } from "@/lib/process-singleton";
+import { perProcess } from "@/lib/process-singleton";
 import { logThrottled } from "@/lib/throttled-log";
 
 /** What verification reads from a request, whatever carried it (node:http or a Web Request). */
@@ -39,11 +39,11 @@ function keyInQuery(search: string): boolean {
 
 type Lookup = { generation: number; result: Promise<KeyForGateway | null> };
 // One per process: the lane and Next.js's bundle share it, as they share the cache's generation.
-const inFlight = () => processSingleton("keyLookups", () => new Map<string, Lookup>());
+const inFlight = perProcess("keyLookups", () => new Map<string, Lookup>());
 // New lookups in flight per client address: a flood from one address cannot start more
 // before its invalid-key count (lib/gateway/invalid-key-guard.ts) shuts it out.
 const LOOKUPS_PER_ORIGIN = 4;
-const byOrigin = () => processSingleton("keyLookupsByOrigin", () => new Map<string, number>());
+const byOrigin = perProcess("keyLookupsByOrigin", () => new Map<string, number>());
 
 /**
  * Concurrent requests with the same uncached key share one query, but only while no key has

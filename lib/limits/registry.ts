@@ -6,7 +6,7 @@ import { nowMs } from "@/lib/gateway/clock";
 import { Allowance, blockFor, type Take } from "@/lib/limits/allowance";
 import { type PolicyState, rateLimitHeaders } from "@/lib/limits/headers";
 import { type Month, monthAt } from "@/lib/limits/period";
-import { processSingleton } from "@/lib/process-singleton";
+import { perProcess } from "@/lib/process-singleton";
 
 export type Limited = { keyId: string; ownerId: string; ratePerMinute: number | null; monthlyQuota: number | null };
 export type LimitCheck = {
@@ -17,7 +17,7 @@ export type LimitCheck = {
 
 type Window = { start: number; allowance: Allowance };
 type Quota = { period: string; allowance: Allowance };
-const state = () => processSingleton("limits", () => ({ windows: new Map<string, Window>(), quotas: new Map<string, Quota>() }));
+const state = perProcess("limits", () => ({ windows: new Map<string, Window>(), quotas: new Map<string, Quota>() }));
 
 const MINUTE_MS = 60_000;
 

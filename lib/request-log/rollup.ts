@@ -27,8 +27,10 @@ const GRAIN_MS: Record<RollupGrain, number> = { minute: 60_000, hour: 3_600_000,
 export const GRAINS = Object.keys(GRAIN_MS) as RollupGrain[];
 
 /** "2xx" … "5xx" for a request that went through, else the gateway's refusal code. */
+const CLASSES = ["0xx", "1xx", "2xx", "3xx", "4xx", "5xx"];
+
 export function outcomeOf(status: number, refusal: string | null | undefined): string {
-  return refusal ?? `${Math.floor(status / 100)}xx`;
+  return refusal ?? CLASSES[Math.floor(status / 100)] ?? `${Math.floor(status / 100)}xx`;
 }
 
 /** The start of the minute, hour or day (UTC) the moment falls in. */
@@ -39,50 +41,75 @@ export function bucketStart(grain: RollupGrain, at: Date): Date {
 
 type Point = { ownerId: string; keyId: string; minute: number; outcome: string; requests: number; latency: number[] };
 type Seen = { keyId: string; ownerId: string; day: number; kind: "ip" | "agent"; value: string; first: number; last: number; requests: number };
+// Nested by key id (the cached key's own string, whose hash V8 keeps), then by number or a
+// short string: no composite key string is built and hashed per request.
+type Nest<K1, K2, V> = Map<string, Map<K1, Map<K2, V>>>;
+
+/** The innermost map for a key id and a first key, made on first use. */
+function inner<K1, K2, V>(nest: Nest<K1, K2, V>, keyId: string, k1: K1): Map<K2, V> {
+  let byK1 = nest.get(keyId);
+  if (!byK1) {
+    byK1 = new Map();
+    nest.set(keyId, byK1);
+  }
+  let byK2 = byK1.get(k1);
+  if (!byK2) {
+    byK2 = new Map();
+    byK1.set(k1, byK2);
+  }
+  return byK2;
+}
+
+function* leaves<K1, K2, V>(nest: Nest<K1, K2, V>): Generator<V> {
+  for (const byK1 of nest.values()) for (const byK2 of byK1.values()) yield* byK2.values();
+}
 
 export class Rollup {
-  private points = new Map<string, Point>();
-  private seen = new Map<string, Seen>();
+  private points: Nest<number, string, Point> = new Map(); // key → minute → outcome
+  private ips: Nest<number, string, Seen> = new Map(); // key → day → address
+  private agents: Nest<number, string, Seen> = new Map(); // key → day → user agent
 
   add(row: Row): void {
     const ms = row.createdAt.getTime();
-    const minute = Math.floor(ms / 60_000);
-    const outcome = outcomeOf(row.status, row.refusal);
-    const id = `${row.keyId}|${minute}|${outcome}`;
-    let point = this.points.get(id);
-    if (!point) {
-      point = { ownerId: row.ownerId, keyId: row.keyId, minute, outcome, requests: 0, latency: new Array<number>(LATENCY_BUCKETS).fill(0) };
-      this.points.set(id, point);
-    }
+    const point = this.point(row.ownerId, row.keyId, Math.floor(ms / 60_000), outcomeOf(row.status, row.refusal));
     point.requests++;
     point.latency[latencyBucket(row.latencyMs)]++;
     const day = Math.floor(ms / 86_400_000);
-    if (row.clientIp) this.see(row, day, "ip", row.clientIp, ms);
-    if (row.userAgent) this.see(row, day, "agent", row.userAgent, ms);
+    if (row.clientIp) widen(this.sighting(row.ownerId, row.keyId, day, "ip", row.clientIp), ms, ms, 1);
+    if (row.userAgent) widen(this.sighting(row.ownerId, row.keyId, day, "agent", row.userAgent), ms, ms, 1);
   }
 
-  private see(row: Row, day: number, kind: "ip" | "agent", value: string, ms: number): void {
-    const id = `${row.keyId}|${day}|${kind}|${value}`;
-    const seen = this.seen.get(id);
-    if (!seen) this.seen.set(id, { keyId: row.keyId, ownerId: row.ownerId, day, kind, value, first: ms, last: ms, requests: 1 });
-    else {
-      if (ms < seen.first) seen.first = ms;
-      if (ms > seen.last) seen.last = ms;
-      seen.requests++;
+  private point(ownerId: string, keyId: string, minute: number, outcome: string): Point {
+    const byOutcome = inner(this.points, keyId, minute);
+    let point = byOutcome.get(outcome);
+    if (!point) {
+      point = { ownerId, keyId, minute, outcome, requests: 0, latency: new Array<number>(LATENCY_BUCKETS).fill(0) };
+      byOutcome.set(outcome, point);
     }
+    return point;
+  }
+
+  private sighting(ownerId: string, keyId: string, day: number, kind: "ip" | "agent", value: string): Seen {
+    const byValue = inner(kind === "ip" ? this.ips : this.agents, keyId, day);
+    let seen = byValue.get(value);
+    if (!seen) {
+      seen = { keyId, ownerId, day, kind, value, first: Number.POSITIVE_INFINITY, last: 0, requests: 0 };
+      byValue.set(value, seen);
+    }
+    return seen;
   }
 
   /** What was gathered since the last drain, as rollup rows of every grain; the rollup starts empty again. */
   drain(): Drained {
     const rollups = new Map<string, RollupDelta>();
-    for (const p of this.points.values()) {
+    for (const p of leaves(this.points)) {
       for (const grain of GRAINS) {
         const bucket = new Date(Math.floor((p.minute * 60_000) / GRAIN_MS[grain]) * GRAIN_MS[grain]).toISOString();
         for (const keyId of [p.keyId, null])
           addTo(rollups, { ownerId: p.ownerId, keyId, grain, bucket, outcome: p.outcome, requests: p.requests, latency: p.latency });
       }
     }
-    const sources = [...this.seen.values()].map((s) => ({
+    const sources = [...leaves(this.ips), ...leaves(this.agents)].map((s) => ({
       keyId: s.keyId,
       ownerId: s.ownerId,
       day: new Date(s.day * 86_400_000).toISOString().slice(0, 10),
@@ -93,7 +120,8 @@ export class Rollup {
       requests: s.requests,
     }));
     this.points = new Map();
-    this.seen = new Map();
+    this.ips = new Map();
+    this.agents = new Map();
     return { rollups: [...rollups.values()], sources };
   }
 
@@ -101,28 +129,19 @@ export class Rollup {
   restore({ rollups, sources }: Drained): void {
     for (const r of rollups) {
       if (r.grain !== "minute" || r.keyId === null) continue;
-      const minute = Date.parse(r.bucket) / 60_000;
-      const id = `${r.keyId}|${minute}|${r.outcome}`;
-      const point = this.points.get(id);
-      if (!point) this.points.set(id, { ownerId: r.ownerId, keyId: r.keyId, minute, outcome: r.outcome, requests: r.requests, latency: [...r.latency] });
-      else {
-        point.requests += r.requests;
-        for (let i = 0; i < LATENCY_BUCKETS; i++) point.latency[i] += r.latency[i];
-      }
+      const point = this.point(r.ownerId, r.keyId, Date.parse(r.bucket) / 60_000, r.outcome);
+      point.requests += r.requests;
+      for (let i = 0; i < LATENCY_BUCKETS; i++) point.latency[i] += r.latency[i];
     }
-    for (const s of sources) {
-      const day = Date.parse(s.day) / 86_400_000;
-      const [first, last] = [Date.parse(s.firstSeen), Date.parse(s.lastSeen)];
-      const id = `${s.keyId}|${day}|${s.kind}|${s.value}`;
-      const seen = this.seen.get(id);
-      if (!seen) this.seen.set(id, { keyId: s.keyId, ownerId: s.ownerId, day, kind: s.kind, value: s.value, first, last, requests: s.requests });
-      else {
-        seen.first = Math.min(seen.first, first);
-        seen.last = Math.max(seen.last, last);
-        seen.requests += s.requests;
-      }
-    }
+    for (const s of sources)
+      widen(this.sighting(s.ownerId, s.keyId, Date.parse(s.day) / 86_400_000, s.kind, s.value), Date.parse(s.firstSeen), Date.parse(s.lastSeen), s.requests);
   }
+}
+
+function widen(seen: Seen, first: number, last: number, requests: number): void {
+  if (first < seen.first) seen.first = first;
+  if (last > seen.last) seen.last = last;
+  seen.requests += requests;
 }
 
 function addTo(rollups: Map<string, RollupDelta>, delta: RollupDelta): void {
