@@ -77,20 +77,20 @@ function policyOf(key: Limited, month: Month): string {
 
 function verdict(key: Limited, at: number, window: Window | null, quota: Quota | null, rate: Take, spent: Take): LimitCheck {
   const month = monthAt(at);
-  const left: string[] = [];
+  let left = ""; // the RateLimit field, built as one string: this runs on every limited request
   let outcome: LimitCheck["outcome"] = "ok";
   let retryAfterSeconds: number | undefined;
   if (window) {
     const reset = Math.ceil((window.start + MINUTE_MS - at) / 1000);
-    left.push(`"key";r=${window.allowance.remaining};t=${reset}`);
+    left = `"key";r=${window.allowance.remaining};t=${reset}`;
     if (rate !== "ok") [outcome, retryAfterSeconds] = [refused(rate, "rate_limited"), reset];
   }
   if (quota) {
     const reset = Math.ceil((month.until - at) / 1000);
-    left.push(`"month";r=${quota.allowance.remaining};t=${reset}`);
+    left = `${left ? `${left}, ` : ""}"month";r=${quota.allowance.remaining};t=${reset}`;
     if (rate === "ok" && spent !== "ok") [outcome, retryAfterSeconds] = [refused(spent, "quota_exceeded"), reset];
   }
-  return { outcome, headers: { "ratelimit-policy": policyOf(key, month), ratelimit: left.join(", ") }, retryAfterSeconds };
+  return { outcome, headers: { "ratelimit-policy": policyOf(key, month), ratelimit: left }, retryAfterSeconds };
 }
 
 /**
