@@ -4,14 +4,11 @@
 // first page, a search, and a key's details page. Prints p50/p95/p99 against the goals.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/db/embedded";
-import { migrateDatabase } from "@/db/migrate";
 import { hashPassword } from "@/lib/passwords";
+import { benchDatabase } from "@/scripts/bench/database";
 import { type BenchProcess, freePort, startProcess } from "@/scripts/bench/server";
 import { signIn } from "@/tests/helpers/session";
 
@@ -23,16 +20,8 @@ if (!args["no-build"]) {
   const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-let embedded: EmbeddedDatabase | undefined;
-let tempDir: string | undefined;
-let url = process.env.DATABASE_URL;
-if (!url) {
-  tempDir = await mkdtemp(path.join(os.tmpdir(), "gatehouse-bench-console-"));
-  await chmod(tempDir, 0o755);
-  embedded = await startEmbeddedPostgres(path.join(tempDir, "pg"));
-  url = embedded.url;
-}
-await migrateDatabase(url);
+const database = await benchDatabase();
+const { url } = database;
 const sql = postgres(url, { max: 1, onnotice: () => {} });
 const email = `bench-console-${randomBytes(4).toString("hex")}@gatehouse.dev`;
 
@@ -83,7 +72,7 @@ try {
     `\nGatehouse console benchmark · ${new Date().toISOString()} · ${os.cpus().length} CPU · load ${os
       .loadavg()
       .map((l) => l.toFixed(2))
-      .join(" ")} · ${embedded ? "embedded PostgreSQL" : "PostgreSQL at DATABASE_URL"} · ${REQUESTS} requests each, one at a time`,
+      .join(" ")} · ${database.embedded ? "embedded PostgreSQL" : "PostgreSQL at DATABASE_URL"} · ${REQUESTS} requests each, one at a time`,
   );
   console.log(`${"page".padEnd(38)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)}   goal (p95)`);
   for (const [name, page, goal] of pages) {
@@ -103,6 +92,5 @@ try {
 } finally {
   await server?.stop();
   await sql.end();
-  await embedded?.stop();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  await database.stop();
 }

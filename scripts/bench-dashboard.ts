@@ -6,18 +6,15 @@
 // server's RSS, and the batched writer's statement with and without the rollups.
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { closeDb } from "@/db/client";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/db/embedded";
-import { migrateDatabase } from "@/db/migrate";
 import { ensureRequestPartitions } from "@/db/queries/request-log-maintenance";
 import { createUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/passwords";
 import { buildRollups, seedRequests } from "@/scripts/bench/dashboard-seed";
+import { benchDatabase } from "@/scripts/bench/database";
 import { measureFlush } from "@/scripts/bench/flush-cost";
 import { fmt, groupRssMb, timeRequests } from "@/scripts/bench/measure";
 import { freePort, startProcess } from "@/scripts/bench/server";
@@ -53,17 +50,8 @@ if (!args["no-build"]) {
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-let embedded: EmbeddedDatabase | undefined;
-let tempDir: string | undefined;
-let url = process.env.DATABASE_URL;
-if (!url) {
-  tempDir = await mkdtemp(path.join(os.tmpdir(), "gatehouse-bench-"));
-  await chmod(tempDir, 0o755);
-  embedded = await startEmbeddedPostgres(path.join(tempDir, "pg"));
-  url = embedded.url;
-  process.env.DATABASE_URL = url;
-}
-await migrateDatabase(url);
+const database = await benchDatabase();
+const { url } = database;
 const sql = postgres(url, { max: 1, onnotice: () => {} });
 const end = new Date();
 const start = new Date(end.getTime() - 30 * DAY);
@@ -188,7 +176,7 @@ try {
   const worst = filtered.reduce((a, b) => (b.p95 > a.p95 ? b : a));
   console.log("");
   console.log(
-    `Gatehouse dashboard benchmark · ${new Date().toISOString()} · ${os.cpus().length} CPU · load ${load()} · ${embedded ? "embedded PostgreSQL" : "PostgreSQL at DATABASE_URL"} · ${(ROWS + OTHER_ROWS).toLocaleString("en-US")} rows`,
+    `Gatehouse dashboard benchmark · ${new Date().toISOString()} · ${os.cpus().length} CPU · load ${load()} · ${database.embedded ? "embedded PostgreSQL" : "PostgreSQL at DATABASE_URL"} · ${(ROWS + OTHER_ROWS).toLocaleString("en-US")} rows`,
   );
   console.log(`30-day Dashboard p95: ${dashboard30.p95.toFixed(1)} ms (goal ≤ 150 ms)`);
   console.log(`Transaction Monitoring first page, filtered, worst p95: ${worst.p95.toFixed(1)} ms (goal ≤ 100 ms)`);
@@ -197,6 +185,5 @@ try {
 } finally {
   await sql.end();
   if (!serverStopped) await server.stop();
-  await embedded?.stop();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  await database.stop();
 }

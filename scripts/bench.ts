@@ -5,18 +5,15 @@
 // against the goals, the server's RSS after the run, and the last-used writes.
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { closeDb, db } from "@/db/client";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/db/embedded";
-import { migrateDatabase } from "@/db/migrate";
 import { createUser } from "@/db/queries/users";
 import { plans } from "@/db/schema";
 import { createKey } from "@/lib/keys/service";
+import { benchDatabase } from "@/scripts/bench/database";
 import { measureFlood } from "@/scripts/bench/flood";
 import { type BenchProcess, freePort, startProcess } from "@/scripts/bench/server";
 
@@ -51,17 +48,8 @@ if (!args["no-build"]) {
   const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-let embedded: EmbeddedDatabase | undefined;
-let tempDir: string | undefined;
-let url = process.env.DATABASE_URL;
-if (!url) {
-  tempDir = await mkdtemp(path.join(os.tmpdir(), "gatehouse-bench-"));
-  await chmod(tempDir, 0o755);
-  embedded = await startEmbeddedPostgres(path.join(tempDir, "pg"));
-  url = embedded.url;
-  process.env.DATABASE_URL = url;
-}
-await migrateDatabase(url);
+const database = await benchDatabase();
+const { url } = database;
 const user = await createUser(`bench-${randomUUID()}@gatehouse.dev`, "not-a-real-hash", { planId: "internal" });
 if (!user) throw new Error("could not create the benchmark user");
 const created = await createKey(user, { name: `bench ${new Date().toISOString()}`, description: "npm run bench" });
@@ -165,7 +153,9 @@ try {
     `Gatehouse benchmark · ${new Date().toISOString()} · ${os.cpus().length} CPU · load average before ${os
       .loadavg()
       .map((l) => l.toFixed(2))
-      .join(" ")} · ${embedded ? "embedded PostgreSQL" : "PostgreSQL at DATABASE_URL"} · ${CONNECTIONS} connections · best of ${ROUNDS} × ${SECONDS} s`,
+      .join(
+        " ",
+      )} · ${database.embedded ? "embedded PostgreSQL" : "PostgreSQL at DATABASE_URL"} · ${CONNECTIONS} connections · best of ${ROUNDS} × ${SECONDS} s`,
   );
   console.log(`${"route".padEnd(30)} ${"req/s".padStart(8)} ${"p50".padStart(8)} ${"p99".padStart(8)}`);
   for (const name of Object.keys(routes) as Route[]) row(name, best(name));
@@ -193,6 +183,5 @@ try {
 } finally {
   await stats.end();
   for (const p of running.reverse()) await p.stop();
-  await embedded?.stop();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  await database.stop();
 }

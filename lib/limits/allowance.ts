@@ -21,12 +21,18 @@ export class Allowance {
   lastTakeAt = nowMs();
 
   /** `maxBlock`: the most one lease may take (blockFor), which bounds what an instance holds unspent. */
+  /** `firstBlock`: what the last window of the same counter grew to, so a busy key does not start each minute small. */
   constructor(
     readonly limit: number,
     private readonly maxBlock: number,
     private readonly lease: (want: number) => Promise<Lease>,
+    firstBlock = FIRST_BLOCK_MAX,
   ) {
-    this.block = Math.min(maxBlock, FIRST_BLOCK_MAX);
+    this.block = Math.min(maxBlock, firstBlock);
+  }
+
+  get blockSize(): number {
+    return this.block;
   }
 
   /** What is left of the limit as far as this instance knows: not yet leased, plus its own. */

@@ -25,7 +25,8 @@ function keyWindow(key: Limited, limit: number, now: number): Window {
   const start = now - (now % MINUTE_MS);
   const current = state().windows.get(key.keyId);
   if (current && current.start === start && current.allowance.limit === limit) return current;
-  const window = { start, allowance: new Allowance(limit, blockFor(limit), (want) => leaseKeyWindow(key.keyId, new Date(start), want, limit)) };
+  const grown = current?.allowance.limit === limit ? current.allowance.blockSize : undefined;
+  const window = { start, allowance: new Allowance(limit, blockFor(limit), (want) => leaseKeyWindow(key.keyId, new Date(start), want, limit), grown) };
   state().windows.set(key.keyId, window);
   return window;
 }

@@ -56,4 +56,17 @@ describe("Allowance", () => {
     expect(held).toBeGreaterThanOrEqual(4);
     expect(allowance.held).toBe(0);
   });
+
+  it("grows its blocks for a busy counter, and a new window can start at the size the last one reached", async () => {
+    const busy = counter(10_000_000);
+    const first = new Allowance(10_000_000, blockFor(10_000_000), busy.lease);
+    for (let i = 0; i < 20_000; i++) await first.take();
+    expect(first.blockSize).toBeGreaterThan(1_000);
+    expect(busy.state.calls).toBeLessThan(20);
+    const next = counter(10_000_000);
+    const carried = new Allowance(10_000_000, blockFor(10_000_000), next.lease, first.blockSize);
+    await carried.take();
+    expect(next.state.leased).toBe(first.blockSize);
+    expect(new Allowance(100, blockFor(100), next.lease, 1_000_000).blockSize).toBe(5); // never past a twentieth of the limit
+  });
 });
