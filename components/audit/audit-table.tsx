@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
-import { ScrollTable } from "@/components/ui/scroll-table";
+import { ScrollTable, TableHead } from "@/components/ui/scroll-table";
 import type { AuditEntry } from "@/db/schema";
 
-const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500";
 const td = "px-4 py-2.5 align-top";
 
 const EVENTS: Record<string, string> = {
@@ -62,15 +61,7 @@ function describe(entry: AuditEntry): string {
 export function AuditTable({ entries, label, keyLinks = false }: { entries: AuditEntry[]; label: string; keyLinks?: boolean }) {
   return (
     <ScrollTable label={label} minWidth="min-w-[860px]">
-      <thead className="border-b border-zinc-200 bg-zinc-50">
-        <tr>
-          {["Time", "Event", "By", "What changed", "IP", "User agent"].map((h) => (
-            <th key={h} scope="col" className={th}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={["Time", "Event", "By", "What changed", "IP", "User agent"]} />
       <tbody className="divide-y divide-zinc-100">
         {entries.map((e) => (
           <tr key={`${e.id}`}>

@@ -2,6 +2,7 @@
 // p50 and p99 latency over time (from the rollups' histograms), one tab stop, arrow keys
 // move the tooltip.
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_TICK, chartFrame, GRID } from "@/components/charts/chart-frame";
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { legendText } from "@/components/charts/legend-text";
 import { formatMs } from "@/lib/dashboard/format";
@@ -12,16 +13,10 @@ export function LatencyChart({ data, name }: { data: LatencyPoint[]; name: strin
   // A lone point draws no line: show the points themselves when there are few.
   const dots = data.filter((d) => d.p50 !== null).length < 3;
   return (
-    <LineChart
-      data={data}
-      responsive
-      style={{ width: "100%", height: "100%" }}
-      aria-label={`${name}. Focus the chart and use the arrow keys to read each point.`}
-      margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
-    >
-      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e4e7" />
-      <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#52525b" }} minTickGap={16} />
-      <YAxis tick={{ fontSize: 12, fill: "#52525b" }} width={56} tickFormatter={(v: number) => formatMs(v)} />
+    <LineChart data={data} {...chartFrame(name)}>
+      <CartesianGrid {...GRID} />
+      <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={16} />
+      <YAxis tick={AXIS_TICK} width={56} tickFormatter={(v: number) => formatMs(v)} />
       <Tooltip content={<ChartTooltip format={formatMs} />} />
       <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
       <Line type="monotone" dataKey="p50" name="p50" stroke="#0e7490" strokeWidth={2} dot={dots} connectNulls isAnimationActive={false} />

@@ -1,20 +1,15 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useState } from "react";
 import { CreateKeyForm } from "@/components/keys/create-key-form";
 import type { RatePolicy } from "@/components/keys/key-fields";
 import { Dialog, DialogTrigger } from "@/components/ui/dialog";
 import { ScriptButton } from "@/components/ui/script-button";
+import { useFreshDialog } from "@/components/ui/use-fresh-dialog";
 
 export function CreateKeyDialog({ policy }: { policy: RatePolicy }) {
-  const [open, setOpen] = useState(false);
   // A new form each time the dialog opens: the key shown once leaves memory with the old one.
-  const [generation, setGeneration] = useState(0);
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) setGeneration((g) => g + 1);
-  }
+  const { open, generation, onOpenChange } = useFreshDialog();
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>

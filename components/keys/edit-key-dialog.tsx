@@ -1,13 +1,14 @@
 "use client";
 
 import { Pencil } from "lucide-react";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect } from "react";
 import { validateKeyForm } from "@/components/keys/create-key-form";
 import { KeyFields, type RatePolicy } from "@/components/keys/key-fields";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { ScriptButton } from "@/components/ui/script-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { useFreshDialog } from "@/components/ui/use-fresh-dialog";
 import type { KeyListItem } from "@/db/queries/keys";
 import { editKeyAction } from "@/lib/actions/keys";
 import { editKeySchema } from "@/lib/validation";
@@ -16,20 +17,9 @@ const validate = validateKeyForm(editKeySchema);
 type Props = { apiKey: Pick<KeyListItem, "id" | "name" | "description" | "rateLimitPerMinute">; policy: RatePolicy };
 
 export function EditKeyDialog({ apiKey, policy }: Props) {
-  const [open, setOpen] = useState(false);
-  const [generation, setGeneration] = useState(0); // a fresh form, with the key's current values, each time
-  const close = useCallback(() => {
-    setOpen(false);
-    setGeneration((g) => g + 1);
-  }, []);
+  const { open, generation, onOpenChange, close } = useFreshDialog(); // a fresh form, with the key's current values, each time
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setGeneration((g) => g + 1);
-      }}
-    >
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <ScriptButton variant="ghost" size="sm" aria-label={`Edit ${apiKey.name}`} title={`Edit ${apiKey.name}`}>
           <Pencil size={16} aria-hidden />

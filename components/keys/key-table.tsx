@@ -5,37 +5,18 @@ import { ExpiryNote } from "@/components/keys/expiry-note";
 import type { RatePolicy } from "@/components/keys/key-fields";
 import { KeyStatusSwitch } from "@/components/keys/key-status-switch";
 import { LocalTime } from "@/components/ui/local-time";
-import { ScrollTable } from "@/components/ui/scroll-table";
+import { ScrollTable, TableHead } from "@/components/ui/scroll-table";
 import type { KeyListItem } from "@/db/queries/keys";
 import { maskKey } from "@/lib/keys/format";
 import { formatRate } from "@/lib/plans/format";
 
-const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500";
 const td = "px-4 py-3 align-top";
 
 export function KeyTable({ keys, policy }: { keys: KeyListItem[]; policy: RatePolicy }) {
   const now = new Date();
   return (
     <ScrollTable label="API auth keys table" minWidth="min-w-[760px]">
-      <thead className="border-b border-zinc-200 bg-zinc-50">
-        <tr>
-          <th scope="col" className={th}>
-            Key Name
-          </th>
-          <th scope="col" className={th}>
-            Last Used
-          </th>
-          <th scope="col" className={th}>
-            API Auth Key
-          </th>
-          <th scope="col" className={th}>
-            Date Created
-          </th>
-          <th scope="col" className={th}>
-            Status
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={["Key Name", "Last Used", "API Auth Key", "Date Created", "Status"]} />
       <tbody className="divide-y divide-zinc-100">
         {keys.map((key) => (
           <tr key={key.id} data-key-id={key.id}>

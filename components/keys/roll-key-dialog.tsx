@@ -8,21 +8,15 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/
 import { FormMessage } from "@/components/ui/field";
 import { ScriptButton } from "@/components/ui/script-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { useFreshDialog } from "@/components/ui/use-fresh-dialog";
 import { rollKeyAction } from "@/lib/actions/keys";
 import { GRACE_CHOICES } from "@/lib/keys/expiry";
 
 /** A new secret for the key, shown once; the old one keeps working for the grace chosen. */
 export function RollKeyDialog({ id, name }: { id: string; name: string }) {
-  const [open, setOpen] = useState(false);
-  const [generation, setGeneration] = useState(0);
+  const { open, generation, onOpenChange } = useFreshDialog();
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setGeneration((g) => g + 1);
-      }}
-    >
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <ScriptButton variant="secondary">
           <RefreshCw size={16} aria-hidden />

@@ -1,23 +1,14 @@
 import { LocalTime } from "@/components/ui/local-time";
-import { ScrollTable } from "@/components/ui/scroll-table";
+import { ScrollTable, TableHead } from "@/components/ui/scroll-table";
 import type { RequestListItem } from "@/db/queries/requests";
 
-const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500";
 const td = "px-4 py-2.5 align-top";
 const tone = (status: number) => (status < 300 ? "bg-emerald-50 text-emerald-800" : status < 500 ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-800");
 
 export function RequestTable({ rows }: { rows: RequestListItem[] }) {
   return (
     <ScrollTable label="Gateway requests table" minWidth="min-w-[900px]">
-      <thead className="border-b border-zinc-200 bg-zinc-50">
-        <tr>
-          {["Time", "Key", "Method", "Path", "Status", "Refusal", "Latency", "Client IP"].map((h) => (
-            <th key={h} scope="col" className={th}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={["Time", "Key", "Method", "Path", "Status", "Refusal", "Latency", "Client IP"]} />
       <tbody className="divide-y divide-zinc-100">
         {rows.map((r) => (
           <tr key={r.id}>

@@ -10,3 +10,18 @@ export function ScrollTable({ label, minWidth, children }: { label: string; minW
     </>
   );
 }
+
+/** The header row of a console table: one column heading per name. */
+export function TableHead({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead className="border-b border-zinc-200 bg-zinc-50">
+      <tr>
+        {columns.map((name) => (
+          <th key={name} scope="col" className="px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500">
+            {name}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -58,12 +58,8 @@ export async function startPgRelay(databaseUrl: string): Promise<PgRelay> {
     client.on("close", end).on("error", end);
     server.on("close", end).on("error", end);
   });
-  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
-  const url = new URL(databaseUrl);
-  url.hostname = "127.0.0.1";
-  url.port = String((relay.address() as net.AddressInfo).port);
   return {
-    url: url.toString(),
+    url: await listenAsDatabase(relay, databaseUrl),
     holdNextRows: () => {
       for (const link of links) link.state = "armed";
     },
@@ -80,4 +76,13 @@ export async function startPgRelay(databaseUrl: string): Promise<PgRelay> {
         relay.close(() => resolve());
       }),
   };
+}
+
+/** Starts a relay on a free local port; the database URL that goes through it. */
+export async function listenAsDatabase(relay: net.Server, databaseUrl: string): Promise<string> {
+  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+  const url = new URL(databaseUrl);
+  url.hostname = "127.0.0.1";
+  url.port = String((relay.address() as net.AddressInfo).port);
+  return url.toString();
 }

@@ -3,6 +3,7 @@
 // one; a simple Query carries its SQL itself). Counting on the wire needs no extension
 // (pg_stat_statements) and no change to the app.
 import net from "node:net";
+import { listenAsDatabase } from "@/tests/helpers/pg-relay";
 
 export type StatementCounter = { url: string; count(pattern: RegExp): number; reset(): void; close(): Promise<void> };
 
@@ -52,12 +53,8 @@ export async function startStatementCounter(databaseUrl: string): Promise<Statem
     client.on("close", end).on("error", end);
     server.on("close", end).on("error", end);
   });
-  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
-  const url = new URL(databaseUrl);
-  url.hostname = "127.0.0.1";
-  url.port = String((relay.address() as net.AddressInfo).port);
   return {
-    url: url.toString(),
+    url: await listenAsDatabase(relay, databaseUrl),
     count: (pattern) => executed.filter((sql) => pattern.test(sql)).length,
     reset: () => {
       executed = [];
